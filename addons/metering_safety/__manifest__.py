@@ -1,0 +1,23 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Metering Safety",
+    "summary": "Pre-job safety briefings, qualifications, emergency management "
+    "and document confidentiality for the metering center",
+    "version": "19.0.1.0.0",
+    "category": "Services/Field Service",
+    "website": "https://github.com/metering-compliance/metering-compliance-suite",
+    "author": "Metering Compliance Suite Authors",
+    "maintainers": ["metering-compliance"],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "installable": True,
+    "depends": ["metering_service"],
+    "external_dependencies": {"python": []},
+    "data": [
+        "security/metering_safety_security.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+    ],
+}

@@ -1,0 +1,35 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Metering Field Service",
+    "summary": "Metering work orders, meter registry and compliance checklists "
+    "for the energy-metering center of a power utility",
+    "version": "19.0.1.0.0",
+    "category": "Services/Field Service",
+    "website": "https://github.com/metering-compliance/metering-compliance-suite",
+    "author": "Metering Compliance Suite Authors",
+    "maintainers": ["metering-compliance"],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "application": True,
+    "installable": True,
+    "depends": ["fieldservice", "helpdesk_mgmt", "hr", "mail"],
+    "external_dependencies": {"python": ["openupgradelib"]},
+    "data": [
+        "security/metering_service_security.xml",
+        "views/fsm_order_views.xml",
+        "views/fsm_location_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/res_company_demo.xml",
+        "demo/res_users_demo.xml",
+        "demo/hr_employee_demo.xml",
+        "demo/fsm_location_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "metering_service/static/tests/tours/*.js",
+        ],
+    },
+}

@@ -1,0 +1,53 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import new_test_user
+
+from odoo.addons.base.tests.common import BaseCommon
+
+
+class MeteringCommon(BaseCommon):
+    """One user per metering role, in the current company, plus a second
+    company to prove that records never leak across companies."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.other_company = cls.env["res.company"].create(
+            {"name": "Other Metering Center"}
+        )
+        cls.clerk = cls._create_user("clerk", "metering_service.group_service_clerk")
+        cls.technician = cls._create_user(
+            "technician", "metering_service.group_field_technician"
+        )
+        cls.leader = cls._create_user("leader", "metering_service.group_team_leader")
+        cls.manager = cls._create_user(
+            "manager", "metering_service.group_center_manager"
+        )
+        cls.internal_user = cls._create_user("internal", "base.group_user")
+
+    @classmethod
+    def _create_user(cls, role, groups, company=None):
+        company = company or cls.company
+        return new_test_user(
+            cls.env,
+            login=f"metering-{role}-{company.id}",
+            groups=groups,
+            company_id=company.id,
+            company_ids=[company.id],
+        )
+
+    def _visible_menus(self, user):
+        """Ids of the menus the user reaches from the home screen."""
+        menus = self.env["ir.ui.menu"].with_user(user).load_menus(debug=False)
+        return {key for key in menus if isinstance(key, int)}
+
+    @classmethod
+    def _create_location(cls, name, company=None):
+        company = company or cls.company
+        owner = cls.env["res.partner"].create(
+            {"name": f"{name} owner", "company_id": company.id}
+        )
+        return cls.env["fsm.location"].create(
+            {"name": name, "owner_id": owner.id, "company_id": company.id}
+        )

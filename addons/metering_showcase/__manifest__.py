@@ -1,0 +1,32 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Metering Showcase",
+    "summary": "Visitor tours of the metering center's exhibition hall: "
+    "scheduling and evaluation scorecards",
+    "version": "19.0.1.0.0",
+    "category": "Services/Field Service",
+    "website": "https://github.com/metering-compliance/metering-compliance-suite",
+    "author": "Metering Compliance Suite Authors",
+    "maintainers": ["metering-compliance"],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "installable": True,
+    "depends": ["metering_service", "calendar"],
+    "external_dependencies": {"python": []},
+    "data": [
+        "security/metering_showcase_security.xml",
+        "data/calendar_event_type_data.xml",
+        "views/calendar_event_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+        "demo/calendar_event_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "metering_showcase/static/tests/tours/*.js",
+        ],
+    },
+}

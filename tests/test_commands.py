@@ -1,0 +1,66 @@
+"""Without Odoo 19, the README's two commands stop at once and say what to do."""
+
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def python_without_odoo(tmp_path_factory):
+    """An interpreter that cannot import odoo: a bare virtualenv."""
+    venv = tmp_path_factory.mktemp("no-odoo-venv")
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True
+    )
+    return str(venv / "bin" / "python")
+
+
+@pytest.fixture(scope="module")
+def python_with_odoo_18(tmp_path_factory):
+    """An interpreter whose odoo package says it is 18.0."""
+    root = tmp_path_factory.mktemp("fake-odoo-18")
+    (root / "odoo").mkdir()
+    (root / "odoo" / "__init__.py").write_text("")
+    (root / "odoo" / "release.py").write_text("major_version = '18.0'\n")
+    script = root / "python"
+    script.write_text(
+        f'#!/bin/sh\nPYTHONPATH="{root}" exec "{sys.executable}" -S "$@"\n'
+    )
+    script.chmod(0o755)
+    return str(script)
+
+
+@pytest.mark.parametrize("command", ["bin/serve", "bin/test"])
+def test_commands_stop_without_odoo(command, python_without_odoo):
+    result = subprocess.run(
+        [str(ROOT / command)],
+        env={"PATH": "/usr/bin:/bin", "METERING_PYTHON": python_without_odoo},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "Odoo 19.0 is needed" in result.stderr
+    assert "cannot import odoo" in result.stderr
+    assert "docker" in result.stderr and "Source install" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("command", ["bin/serve", "bin/test"])
+def test_commands_stop_with_another_odoo_version(command, python_with_odoo_18):
+    result = subprocess.run(
+        [str(ROOT / command)],
+        env={"PATH": "/usr/bin:/bin", "METERING_PYTHON": python_with_odoo_18},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "imports Odoo 18.0, and this suite needs 19.0" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
