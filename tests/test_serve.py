@@ -78,10 +78,10 @@ class Server:
             assert self.process.poll() is None, self.log_path.read_text()[-3000:]
             try:
                 response = requests.get(f"{self.url}/web/login", timeout=5)
-                if response.status_code == 200:
-                    return response
             except requests.ConnectionError:
-                pass
+                response = None  # not listening yet
+            if response is not None and response.status_code == 200:
+                return response
             time.sleep(1)
         raise AssertionError(f"bin/serve did not answer within {START_TIMEOUT}s")
 

@@ -13,8 +13,8 @@ registry.category("web_tour.tours").add("metering_service_leader_opens_app", {
             run: "click",
         },
         {
-            content: "The app opens on the customer requests of the service desk",
-            trigger: ".o_menu_brand:contains('Metering')",
+            content: "The app opens with the service desk menu of a team leader",
+            trigger: "button[data-menu-xmlid='metering_service.menu_service_desk']",
         },
         {
             content: "Open the Field Work menu",
