@@ -17,8 +17,12 @@
     "external_dependencies": {"python": ["openupgradelib"]},
     "data": [
         "security/metering_service_security.xml",
-        "views/fsm_order_views.xml",
+        "security/ir.model.access.csv",
+        "data/fsm_order_type_data.xml",
+        "views/metering_policy_views.xml",
         "views/fsm_location_views.xml",
+        "views/fsm_equipment_views.xml",
+        "views/fsm_order_views.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -26,6 +30,7 @@
         "demo/res_users_demo.xml",
         "demo/hr_employee_demo.xml",
         "demo/fsm_location_demo.xml",
+        "demo/fsm_equipment_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,0 +1,257 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.fields import Domain
+
+# Processes in which a device is taken out and another put in.
+EXCHANGE_PROCESSES = ("install", "rotation", "fault", "retrofit", "terminal")
+# Installations whose new or retrofitted devices call for a first inspection.
+FIRST_INSPECTION_PROCESSES = ("install", "retrofit")
+FIRST_INSPECTION_CLASSES = ("1", "2", "3", "4")
+
+
+class FsmOrder(models.Model):
+    """A Field Service order is a metering work order."""
+
+    _inherit = "fsm.order"
+
+    metering_process = fields.Selection(
+        related="type.metering_process", store=True, index=True
+    )
+    metering_class = fields.Selection(related="location_id.metering_class")
+    deadline = fields.Datetime(
+        compute="_compute_deadline",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        tracking=True,
+        help="Computed from the request date and the type's time limit in working "
+        "days of the company's working calendar.",
+    )
+    is_overdue = fields.Boolean(
+        "Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    # Install / removal
+    removed_equipment_id = fields.Many2one(
+        "fsm.equipment",
+        "Removed Device",
+        domain="[('location_id', '=', location_id), "
+        "('device_state', '=', 'installed')]",
+        tracking=True,
+    )
+    removed_final_reading = fields.Float("Final Reading", digits=(16, 2), tracking=True)
+    installed_equipment_id = fields.Many2one(
+        "fsm.equipment",
+        "Installed Device",
+        domain="[('device_state', 'in', ('in_stock', 'removed'))]",
+        tracking=True,
+    )
+    installed_initial_reading = fields.Float(
+        "Initial Reading", digits=(16, 2), tracking=True
+    )
+    origin_order_id = fields.Many2one("fsm.order", index="btree_not_null", copy=False)
+
+    # Constraints ----------------------------------------------------------
+
+    @api.constrains(
+        "removed_equipment_id",
+        "removed_final_reading",
+        "installed_equipment_id",
+        "installed_initial_reading",
+    )
+    def _check_exchange_readings(self):
+        for order in self:
+            if order.removed_final_reading < 0 or order.installed_initial_reading < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Order %(order)s: a reading cannot be negative.",
+                        order=order.name,
+                    )
+                )
+            removed = order.removed_equipment_id
+            if removed and order.removed_final_reading < removed.last_reading:
+                raise ValidationError(
+                    self.env._(
+                        "Order %(order)s: the final reading %(reading)s of device "
+                        "%(device)s is lower than its last known reading %(last)s.",
+                        order=order.name,
+                        reading=order.removed_final_reading,
+                        device=removed.display_name,
+                        last=removed.last_reading,
+                    )
+                )
+            installed = order.installed_equipment_id
+            if installed and installed == removed:
+                raise ValidationError(
+                    self.env._(
+                        "Order %(order)s: device %(device)s cannot be removed and "
+                        "installed by the same order.",
+                        order=order.name,
+                        device=installed.display_name,
+                    )
+                )
+            if (
+                installed
+                and installed.device_state == "installed"
+                and not (order.is_closed and installed.location_id == order.location_id)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Order %(order)s: device %(device)s is already installed at "
+                        "%(location)s.",
+                        order=order.name,
+                        device=installed.display_name,
+                        location=installed.location_id.display_name,
+                    )
+                )
+
+    # Computes ---------------------------------------------------------------
+
+    @api.depends("type.time_limit_days", "request_early", "company_id")
+    def _compute_deadline(self):
+        for order in self:
+            days = order.type.time_limit_days
+            start = order.request_early or fields.Datetime.now()
+            calendar = order.company_id.resource_calendar_id
+            if not days:
+                order.deadline = False
+            elif calendar:
+                order.deadline = calendar.plan_days(days, start, compute_leaves=True)
+            else:
+                order.deadline = start + relativedelta(days=days)
+
+    @api.depends("deadline", "is_closed")
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for order in self:
+            order.is_overdue = bool(
+                order.deadline and order.deadline < now and not order.is_closed
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        overdue = Domain("deadline", "<", fields.Datetime.now()) & Domain(
+            "stage_id.is_closed", "=", False
+        )
+        positive = (operator == "in") == (True in value)
+        return overdue if positive else ~overdue
+
+    # CRUD ---------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        types = self.env["fsm.order.type"].browse(
+            {vals["type"] for vals in vals_list if vals.get("type")}
+        )
+        durations = {t.id: t.default_duration for t in types}
+        for vals in vals_list:
+            if vals.get("type") and not vals.get("scheduled_duration"):
+                vals["scheduled_duration"] = durations.get(vals["type"]) or 0.0
+        return super().create(vals_list)
+
+    def write(self, vals):
+        completed = self.env.ref("fieldservice.fsm_stage_completed")
+        completing = (
+            self.filtered(lambda order: order.stage_id != completed)
+            if vals.get("stage_id") == completed.id
+            else self.browse()
+        )
+        result = super().write(vals)
+        if completing:
+            completing._metering_complete()
+        return result
+
+    # Business methods -------------------------------------------------------
+
+    def _metering_complete(self):
+        """Apply a completed order to the registry: device status, history,
+        readings, and the first inspection the installation calls for."""
+        today = fields.Date.context_today(self)
+        History = self.env["metering.device.history"].sudo()
+        history_vals, first_inspections = [], self.browse()
+        for order in self:
+            removed, installed = (
+                order.removed_equipment_id,
+                order.installed_equipment_id,
+            )
+            if removed:
+                history_vals.append(
+                    order._metering_history_vals(
+                        removed, "removed", order.removed_final_reading
+                    )
+                )
+                removed.sudo().write(
+                    {
+                        "device_state": "removed",
+                        "last_reading": order.removed_final_reading,
+                    }
+                )
+            if installed:
+                history_vals.append(
+                    order._metering_history_vals(
+                        installed, "installed", order.installed_initial_reading
+                    )
+                )
+                installed.sudo().write(
+                    {
+                        "device_state": "installed",
+                        "location_id": order.location_id.id,
+                        "installed_date": today,
+                        "last_reading": order.installed_initial_reading,
+                    }
+                )
+                if (
+                    order.metering_process in FIRST_INSPECTION_PROCESSES
+                    and order.location_id.metering_class in FIRST_INSPECTION_CLASSES
+                ):
+                    first_inspections |= order
+        History.create(history_vals)
+        first_inspections._create_first_inspection_orders()
+
+    def _metering_history_vals(self, device, event, reading):
+        self.ensure_one()
+        return {
+            "equipment_id": device.id,
+            "event": event,
+            "location_id": self.location_id.id,
+            "reading": reading,
+            "order_id": self.id,
+        }
+
+    def _create_first_inspection_orders(self):
+        order_type = self.env.ref(
+            "metering_service.fsm_order_type_first_inspection", raise_if_not_found=False
+        )
+        if not self or not order_type:
+            return self.browse()
+        now = fields.Datetime.now()
+        vals_list = []
+        for order in self:
+            policy = self.env["metering.policy"]._for_company(order.company_id)
+            vals_list.append(
+                {
+                    "type": order_type.id,
+                    "location_id": order.location_id.id,
+                    "company_id": order.company_id.id,
+                    "origin_order_id": order.id,
+                    "equipment_ids": [
+                        fields.Command.link(order.installed_equipment_id.id)
+                    ],
+                    "deadline": now
+                    + relativedelta(months=policy.first_inspection_months),
+                }
+            )
+        inspections = self.sudo().create(vals_list)
+        for order, inspection in zip(self, inspections, strict=True):
+            order.message_post(
+                body=self.env._(
+                    "First inspection order %(inspection)s created, due %(deadline)s.",
+                    inspection=inspection.name,
+                    deadline=fields.Date.to_string(inspection.deadline.date()),
+                )
+            )
+        return inspections

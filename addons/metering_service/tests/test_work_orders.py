@@ -1,0 +1,159 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.exceptions import ValidationError
+
+from .common import MeteringCommon
+
+
+class TestWorkOrders(MeteringCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.install_type = cls.env.ref("metering_service.fsm_order_type_install")
+        cls.inspection_type = cls.env.ref(
+            "metering_service.fsm_order_type_first_inspection"
+        )
+        cls.point = cls._create_location("Mall metering point")
+        cls.point.write({"supply_voltage": "380v", "transformer_capacity": 400})
+        cls.old_meter = cls.env["fsm.equipment"].create(
+            {
+                "name": "Old meter",
+                "device_kind": "three_phase_meter",
+                "location_id": cls.point.id,
+                "device_state": "installed",
+                "installed_date": "2022-01-10",
+                "last_reading": 1000.0,
+            }
+        )
+        cls.new_meter = cls.env["fsm.equipment"].create(
+            {"name": "New meter", "device_kind": "three_phase_meter"}
+        )
+
+    def _order(self, **vals):
+        return self.env["fsm.order"].create(
+            {"type": self.install_type.id, "location_id": self.point.id, **vals}
+        )
+
+    def test_types_delivered_as_data(self):
+        types = self.env["fsm.order.type"].search([("metering_process", "!=", False)])
+        self.assertEqual(
+            set(types.mapped("metering_process")),
+            {
+                "dispute",
+                "install",
+                "rotation",
+                "fault",
+                "first_inspection",
+                "error",
+                "retrofit",
+                "terminal",
+            },
+        )
+        self.assertEqual(self.install_type.code, "INS")
+
+    def test_deadline_in_working_days(self):
+        # Friday 2026-11-20 09:00 UTC + 5 working days of the standard calendar
+        monday = datetime(2026, 11, 16, 9, 0)
+        order = self._order(request_early=monday)
+        self.assertEqual(order.scheduled_duration, self.install_type.default_duration)
+        self.assertEqual(order.deadline.date(), datetime(2026, 11, 20).date())
+        friday = datetime(2026, 11, 20, 9, 0)
+        order.request_early = friday
+        # the weekend is skipped: five working days end on Thursday
+        self.assertEqual(order.deadline.date(), datetime(2026, 11, 26).date())
+
+    def test_overdue_flag_and_search(self):
+        late = self._order(request_early=fields.Datetime.now() - relativedelta(days=30))
+        on_time = self._order()
+        self.assertTrue(late.is_overdue)
+        self.assertFalse(on_time.is_overdue)
+        Order = self.env["fsm.order"].with_user(self.leader)
+        found = Order.search(
+            [("id", "in", (late | on_time).ids), ("is_overdue", "=", True)]
+        )
+        self.assertEqual(found, late)
+        self.assertEqual(
+            Order.search(
+                [("id", "in", (late | on_time).ids), ("is_overdue", "=", False)]
+            ),
+            on_time,
+        )
+        late.action_complete()
+        self.assertFalse(late.is_overdue)
+
+    def test_readings_refused(self):
+        order = self._order()
+        with self.assertRaisesRegex(ValidationError, "lower than its last known"):
+            order.write(
+                {
+                    "removed_equipment_id": self.old_meter.id,
+                    "removed_final_reading": 999,
+                }
+            )
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            order.write(
+                {
+                    "installed_equipment_id": self.new_meter.id,
+                    "installed_initial_reading": -1,
+                }
+            )
+        elsewhere = self._create_location("Elsewhere")
+        with self.assertRaisesRegex(ValidationError, "already installed"):
+            self.env["fsm.order"].create(
+                {
+                    "type": self.install_type.id,
+                    "location_id": elsewhere.id,
+                    "installed_equipment_id": self.old_meter.id,
+                }
+            )
+        # the registry is untouched by the refused changes
+        self.assertEqual(self.old_meter.device_state, "installed")
+        self.assertEqual(self.old_meter.last_reading, 1000.0)
+
+    def test_completion_updates_registry_and_plans_first_inspection(self):
+        order = self._order()
+        order.with_user(self.technician).write(
+            {
+                "removed_equipment_id": self.old_meter.id,
+                "removed_final_reading": 1234.5,
+                "installed_equipment_id": self.new_meter.id,
+                "installed_initial_reading": 0.0,
+            }
+        )
+        order.with_user(self.leader).action_complete()
+        self.assertEqual(self.old_meter.device_state, "removed")
+        self.assertEqual(self.old_meter.last_reading, 1234.5)
+        self.assertEqual(self.new_meter.device_state, "installed")
+        self.assertEqual(self.new_meter.location_id, self.point)
+        self.assertEqual(
+            self.new_meter.installed_date, fields.Date.context_today(self.new_meter)
+        )
+        history = self.env["metering.device.history"].search(
+            [("order_id", "=", order.id)]
+        )
+        self.assertEqual(
+            sorted(history.mapped(lambda h: (h.equipment_id.name, h.event, h.reading))),
+            [("New meter", "installed", 0.0), ("Old meter", "removed", 1234.5)],
+        )
+        # class III installation: first inspection within the policy's month
+        inspection = self.env["fsm.order"].search([("origin_order_id", "=", order.id)])
+        self.assertEqual(inspection.type, self.inspection_type)
+        self.assertEqual(inspection.equipment_ids, self.new_meter)
+        self.assertAlmostEqual(
+            inspection.deadline,
+            fields.Datetime.now() + relativedelta(months=1),
+            delta=relativedelta(minutes=5),
+        )
+
+    def test_no_first_inspection_for_single_phase_customers(self):
+        self.point.write({"supply_voltage": "220v"})
+        order = self._order(installed_equipment_id=self.new_meter.id)
+        order.action_complete()
+        self.assertFalse(
+            self.env["fsm.order"].search([("origin_order_id", "=", order.id)])
+        )
