@@ -19,10 +19,13 @@
         "security/metering_service_security.xml",
         "security/ir.model.access.csv",
         "data/fsm_order_type_data.xml",
+        "data/helpdesk_ticket_category_data.xml",
+        "data/mail_template_data.xml",
         "views/metering_policy_views.xml",
         "views/fsm_location_views.xml",
         "views/fsm_equipment_views.xml",
         "views/fsm_order_views.xml",
+        "views/helpdesk_ticket_views.xml",
         "views/menus.xml",
     ],
     "demo": [

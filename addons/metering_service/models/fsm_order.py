@@ -3,14 +3,18 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
+
+from .fsm_equipment import ACCURACY_TOLERANCE
 
 # Processes in which a device is taken out and another put in.
 EXCHANGE_PROCESSES = ("install", "rotation", "fault", "retrofit", "terminal")
 # Installations whose new or retrofitted devices call for a first inspection.
 FIRST_INSPECTION_PROCESSES = ("install", "retrofit")
 FIRST_INSPECTION_CLASSES = ("1", "2", "3", "4")
+# Processes whose order verifies a device against its accuracy class.
+VERIFICATION_PROCESSES = ("dispute", "first_inspection")
 
 
 class FsmOrder(models.Model):
@@ -52,6 +56,44 @@ class FsmOrder(models.Model):
     installed_initial_reading = fields.Float(
         "Initial Reading", digits=(16, 2), tracking=True
     )
+    # Verification (dispute, first inspection)
+    tested_equipment_id = fields.Many2one(
+        "fsm.equipment",
+        "Device under Test",
+        domain="[('location_id', '=', location_id)]",
+        tracking=True,
+    )
+    test_point_ids = fields.One2many("metering.test.point", "order_id", "Test Points")
+    max_abs_error = fields.Float(
+        "Largest Error (%)", compute="_compute_test_verdict", store=True, digits=(16, 3)
+    )
+    tolerance = fields.Float(
+        "Tolerance (%)", compute="_compute_test_verdict", store=True, digits=(16, 3)
+    )
+    test_verdict = fields.Selection(
+        [("passed", "Within Tolerance"), ("failed", "Out of Tolerance")],
+        compute="_compute_test_verdict",
+        store=True,
+        index="btree_not_null",
+        tracking=True,
+    )
+    # Customer request
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", "Customer Request", index="btree_not_null", copy=False
+    )
+    # Backfilled records (manual 6.4.2 a)
+    is_backfilled = fields.Boolean(
+        "Backfilled",
+        tracking=True,
+        help="Entered after a system outage from a paper record: a team leader "
+        "reviews it before the order can be closed.",
+    )
+    paper_record = fields.Binary("Scanned Paper Record", attachment=True, copy=False)
+    paper_record_filename = fields.Char()
+    backfill_reviewed_by_id = fields.Many2one(
+        "res.users", "Reviewed by", readonly=True, copy=False, tracking=True
+    )
+    backfill_reviewed_on = fields.Datetime("Reviewed on", readonly=True, copy=False)
     origin_order_id = fields.Many2one("fsm.order", index="btree_not_null", copy=False)
 
     # Constraints ----------------------------------------------------------
@@ -110,6 +152,20 @@ class FsmOrder(models.Model):
 
     # Computes ---------------------------------------------------------------
 
+    @api.depends("test_point_ids.error_percent", "tested_equipment_id.accuracy_class")
+    def _compute_test_verdict(self):
+        for order in self:
+            accuracy = order.tested_equipment_id.accuracy_class
+            order.tolerance = ACCURACY_TOLERANCE.get(accuracy, 0.0)
+            errors = order.test_point_ids.mapped("error_percent")
+            order.max_abs_error = max((abs(e) for e in errors), default=0.0)
+            if not errors or not accuracy:
+                order.test_verdict = False
+            elif order.max_abs_error <= order.tolerance:
+                order.test_verdict = "passed"
+            else:
+                order.test_verdict = "failed"
+
     @api.depends("type.time_limit_days", "request_early", "company_id")
     def _compute_deadline(self):
         for order in self:
@@ -155,6 +211,12 @@ class FsmOrder(models.Model):
 
     def write(self, vals):
         completed = self.env.ref("fieldservice.fsm_stage_completed")
+        closing = (
+            vals.get("stage_id")
+            and self.env["fsm.stage"].browse(vals["stage_id"]).is_closed
+        )
+        if closing:
+            self._check_backfill_reviewed()
         completing = (
             self.filtered(lambda order: order.stage_id != completed)
             if vals.get("stage_id") == completed.id
@@ -165,7 +227,52 @@ class FsmOrder(models.Model):
             completing._metering_complete()
         return result
 
+    # Actions ------------------------------------------------------------
+
+    def action_review_backfill(self):
+        """A team leader confirms that a backfilled order matches its paper
+        record (manual 6.4.2 a)."""
+        if not self.env.user.has_group("metering_service.group_team_leader"):
+            raise AccessError(
+                self.env._("Only a team leader may review backfilled records.")
+            )
+        for order in self:
+            if not order.is_backfilled:
+                raise UserError(
+                    self.env._(
+                        "Order %(order)s is not a backfilled record.", order=order.name
+                    )
+                )
+            if not order.paper_record:
+                raise UserError(
+                    self.env._(
+                        "Order %(order)s: attach the scanned paper record before the "
+                        "review.",
+                        order=order.name,
+                    )
+                )
+        self.write(
+            {
+                "backfill_reviewed_by_id": self.env.user.id,
+                "backfill_reviewed_on": fields.Datetime.now(),
+            }
+        )
+        return True
+
     # Business methods -------------------------------------------------------
+
+    def _check_backfill_reviewed(self):
+        pending = self.filtered(
+            lambda order: order.is_backfilled and not order.backfill_reviewed_by_id
+        )
+        if pending:
+            raise UserError(
+                self.env._(
+                    "Backfilled orders %(orders)s cannot be closed before a team "
+                    "leader has reviewed them against their paper record.",
+                    orders=", ".join(pending.mapped("name")),
+                )
+            )
 
     def _metering_complete(self):
         """Apply a completed order to the registry: device status, history,
@@ -211,6 +318,26 @@ class FsmOrder(models.Model):
                     first_inspections |= order
         History.create(history_vals)
         first_inspections._create_first_inspection_orders()
+        verified = self.filtered(
+            lambda order: (
+                order.metering_process in VERIFICATION_PROCESSES
+                and order.tested_equipment_id
+            )
+        )
+        for order in verified:
+            if not order.test_verdict:
+                raise UserError(
+                    self.env._(
+                        "Order %(order)s: record the errors found at the test points "
+                        "before completing the verification.",
+                        order=order.name,
+                    )
+                )
+        verified.tested_equipment_id.sudo().write({"last_test_date": today})
+        verified.filtered(
+            lambda order: order.test_verdict == "failed"
+        )._create_out_of_tolerance_orders()
+        verified.filtered("ticket_id")._post_dispute_results()
 
     def _metering_history_vals(self, device, event, reading):
         self.ensure_one()
@@ -255,3 +382,57 @@ class FsmOrder(models.Model):
                 )
             )
         return inspections
+
+    def _create_out_of_tolerance_orders(self):
+        """A meter out of tolerance is replaced within the policy's working days,
+        and its error is handled (refund or make-up energy)."""
+        replace_type = self.env.ref("metering_service.fsm_order_type_install")
+        error_type = self.env.ref("metering_service.fsm_order_type_error")
+        now = fields.Datetime.now()
+        vals_list = []
+        for order in self:
+            company = order.company_id
+            days = self.env["metering.policy"]._for_company(company).replacement_days
+            deadline = company.resource_calendar_id.plan_days(
+                days, now, compute_leaves=True
+            )
+            common = {
+                "location_id": order.location_id.id,
+                "company_id": company.id,
+                "origin_order_id": order.id,
+                "ticket_id": order.ticket_id.id,
+                "equipment_ids": [fields.Command.link(order.tested_equipment_id.id)],
+            }
+            vals_list += [
+                {
+                    **common,
+                    "type": replace_type.id,
+                    "removed_equipment_id": order.tested_equipment_id.id,
+                    "removed_final_reading": order.tested_equipment_id.last_reading,
+                    "deadline": deadline,
+                },
+                {**common, "type": error_type.id},
+            ]
+        orders = self.sudo().create(vals_list)
+        for order in self:
+            order.message_post(
+                body=self.env._(
+                    "Out of tolerance (largest error %(error)s %%, tolerance "
+                    "%(tolerance)s %%): replacement and error-handling orders created.",
+                    error=order.max_abs_error,
+                    tolerance=order.tolerance,
+                )
+            )
+        return orders
+
+    def _post_dispute_results(self):
+        """Give the verification result back to the customer on the request."""
+        template = self.env.ref("metering_service.mail_template_dispute_result")
+        for order in self:
+            ticket = order.ticket_id.sudo()
+            ticket.test_fee_refundable = order.test_verdict == "failed"
+            ticket.message_post_with_source(
+                template,
+                subtype_xmlid="mail.mt_comment",
+                render_values={"order": order},
+            )

@@ -1,0 +1,183 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError
+
+from .common import MeteringCommon
+
+
+class TestDisputeAndIntake(MeteringCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.dispute_category = cls.env.ref(
+            "metering_service.helpdesk_ticket_category_dispute"
+        )
+        cls.customer = cls.env["res.partner"].create(
+            # the result is written in the customer's language
+            {"name": "Li Ming", "email": "li.ming@example.com", "lang": "en_US"}
+        )
+        cls.point = cls._create_location("Riverside flat 201")
+        cls.point.write({"supply_voltage": "220v", "owner_id": cls.customer.id})
+        cls.meter = cls.env["fsm.equipment"].create(
+            {
+                "name": "Flat 201 meter",
+                "device_kind": "single_phase_meter",
+                "accuracy_class": "2",
+                "location_id": cls.point.id,
+                "device_state": "installed",
+                "installed_date": "2021-03-01",
+                "last_reading": 12850.3,
+            }
+        )
+
+    def _dispute(self, user=None, **vals):
+        return (
+            self.env["helpdesk.ticket"]
+            .with_user(user or self.clerk)
+            .create(
+                {
+                    "name": "My meter runs fast",
+                    "description": "<p>Bill doubled since March</p>",
+                    "partner_id": self.customer.id,
+                    "category_id": self.dispute_category.id,
+                    "location_id": self.point.id,
+                    "equipment_id": self.meter.id,
+                    **vals,
+                }
+            )
+        )
+
+    def _verify(self, order, errors):
+        order.with_user(self.technician).write(
+            {
+                "test_point_ids": [
+                    fields.Command.create(
+                        {"name": f"Load point {i}", "error_percent": e}
+                    )
+                    for i, e in enumerate(errors)
+                ]
+            }
+        )
+        order.with_user(self.leader).action_complete()
+
+    def test_clerk_creates_verification_in_one_click(self):
+        ticket = self._dispute()
+        self.assertTrue(ticket.is_dispute)
+        expected = self.env.company.resource_calendar_id.plan_days(
+            5, ticket.create_date, compute_leaves=True
+        )
+        self.assertEqual(ticket.dispute_deadline, expected)
+        self.assertFalse(ticket.dispute_overdue)
+        ticket.action_create_fsm_order()
+        order = ticket.fsm_order_ids
+        self.assertEqual(len(order), 1)
+        self.assertEqual(
+            order.type, self.env.ref("metering_service.fsm_order_type_dispute")
+        )
+        self.assertEqual(order.location_id, self.point)
+        self.assertEqual(order.tested_equipment_id, self.meter)
+        self.assertEqual(order.deadline, ticket.dispute_deadline)
+        self.assertEqual(ticket.fsm_order_count, 1)
+
+    def test_dispute_overdue_flag(self):
+        ticket = self._dispute()
+        ticket.dispute_deadline = fields.Datetime.now() - relativedelta(days=1)
+        self.assertTrue(ticket.dispute_overdue)
+        found = self.env["helpdesk.ticket"].search(
+            [("id", "=", ticket.id), ("dispute_overdue", "=", True)]
+        )
+        self.assertEqual(found, ticket)
+
+    def test_automatic_creation_when_configured(self):
+        self.dispute_category.auto_create_order = True
+        ticket = self._dispute()
+        self.assertEqual(len(ticket.fsm_order_ids), 1)
+
+    def test_intake_refused_without_type_or_point(self):
+        ticket = self._dispute(location_id=False)
+        with self.assertRaisesRegex(UserError, "metering point"):
+            ticket.action_create_fsm_order()
+        other = self.env["helpdesk.ticket.category"].create({"name": "Complaint"})
+        ticket = self._dispute(category_id=other.id)
+        with self.assertRaisesRegex(UserError, "does not say"):
+            ticket.action_create_fsm_order()
+
+    def test_technician_cannot_take_requests(self):
+        ticket = self._dispute()
+        with self.assertRaises(AccessError):
+            ticket.with_user(self.technician).action_create_fsm_order()
+
+    def test_out_of_tolerance_result(self):
+        ticket = self._dispute()
+        ticket.action_create_fsm_order()
+        order = ticket.fsm_order_ids
+        self._verify(order, [1.2, -0.4, 2.6])
+        self.assertEqual(order.test_verdict, "failed")
+        self.assertAlmostEqual(order.max_abs_error, 2.6)
+        self.assertEqual(order.tolerance, 2.0)
+        self.assertEqual(self.meter.last_test_date, fields.Date.context_today(order))
+        follow_ups = self.env["fsm.order"].search([("origin_order_id", "=", order.id)])
+        self.assertEqual(
+            sorted(follow_ups.mapped("metering_process")), ["error", "install"]
+        )
+        replacement = follow_ups.filtered(lambda o: o.metering_process == "install")
+        self.assertEqual(replacement.removed_equipment_id, self.meter)
+        self.assertTrue(replacement.deadline)
+        self.assertTrue(ticket.test_fee_refundable)
+        ticket.invalidate_recordset(["message_ids"])
+        result = ticket.message_ids.filtered(
+            lambda m: "test fee will be refunded" in " ".join((m.body or "").split())
+        )
+        self.assertTrue(result, "the result was posted to the customer")
+        self.assertIn(self.customer, result.partner_ids)
+
+    def test_within_tolerance_result(self):
+        ticket = self._dispute()
+        ticket.action_create_fsm_order()
+        order = ticket.fsm_order_ids
+        self._verify(order, [0.8, -1.9])
+        self.assertEqual(order.test_verdict, "passed")
+        self.assertFalse(ticket.test_fee_refundable)
+        self.assertFalse(
+            self.env["fsm.order"].search([("origin_order_id", "=", order.id)])
+        )
+        ticket.invalidate_recordset(["message_ids"])
+        self.assertTrue(
+            ticket.message_ids.filtered(
+                lambda m: "measures correctly" in " ".join((m.body or "").split())
+            )
+        )
+
+    def test_verification_needs_results(self):
+        ticket = self._dispute()
+        ticket.action_create_fsm_order()
+        with self.assertRaisesRegex(UserError, "record the errors"):
+            ticket.fsm_order_ids.with_user(self.leader).action_complete()
+
+
+class TestBackfill(MeteringCommon):
+    def test_backfilled_order_needs_review(self):
+        point = self._create_location("Outage site")
+        order = self.env["fsm.order"].create(
+            {
+                "location_id": point.id,
+                "type": self.env.ref("metering_service.fsm_order_type_fault").id,
+                "is_backfilled": True,
+            }
+        )
+        with self.assertRaisesRegex(UserError, "reviewed"):
+            order.with_user(self.leader).action_complete()
+        with self.assertRaises(AccessError):
+            order.with_user(self.technician).action_review_backfill()
+        with self.assertRaisesRegex(UserError, "paper record"):
+            order.with_user(self.leader).action_review_backfill()
+        order.paper_record = base64.b64encode(b"%PDF-1.4 scanned sheet")
+        order.with_user(self.leader).action_review_backfill()
+        self.assertEqual(order.backfill_reviewed_by_id, self.leader)
+        order.with_user(self.leader).action_complete()
+        self.assertTrue(order.is_closed)
