@@ -21,11 +21,16 @@
         "data/fsm_order_type_data.xml",
         "data/helpdesk_ticket_category_data.xml",
         "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "data/ir_sequence_data.xml",
         "views/metering_policy_views.xml",
         "views/fsm_location_views.xml",
         "views/fsm_equipment_views.xml",
         "views/fsm_order_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "wizards/metering_rotation_wizard_views.xml",
+        "views/metering_energy_adjustment_views.xml",
+        "report/metering_energy_adjustment_report.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -34,6 +39,7 @@
         "demo/hr_employee_demo.xml",
         "demo/fsm_location_demo.xml",
         "demo/fsm_equipment_demo.xml",
+        "demo/metering_energy_adjustment_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

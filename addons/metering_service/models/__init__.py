@@ -7,3 +7,5 @@ from . import fsm_order
 from . import metering_test_point
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket
+from . import metering_rotation
+from . import metering_energy_adjustment

@@ -79,6 +79,15 @@ class FsmEquipment(models.Model):
     history_ids = fields.One2many(
         "metering.device.history", "equipment_id", "Installation History"
     )
+    order_ids = fields.Many2many(
+        "fsm.order",
+        "fsm_equipment_fsm_order_rel",
+        "fsm_equipment_id",
+        "fsm_order_id",
+        "Work Orders",
+        readonly=True,
+        copy=False,
+    )
     next_inspection_date = fields.Date(
         compute="_compute_due_dates", store=True, index="btree_not_null"
     )

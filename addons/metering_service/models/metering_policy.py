@@ -32,6 +32,7 @@ PERIOD_FIELDS = (
     "instrument_transformer_test_years",
     "dispute_days",
     "replacement_days",
+    "rotation_horizon_days",
 )
 
 
@@ -107,6 +108,19 @@ class MeteringPolicy(models.Model):
         default=10,
         tracking=True,
         help="Single-phase meters are rotated by batch.",
+    )
+    rotation_horizon_days = fields.Integer(
+        "Rotation planning horizon (days)",
+        default=90,
+        tracking=True,
+        help="The monthly planning creates rotation orders for the meters whose "
+        "rotation falls due within this many days.",
+    )
+    rotation_max_devices = fields.Integer(
+        "Meters per rotation order",
+        default=50,
+        tracking=True,
+        help="Largest number of meters one rotation order replaces.",
     )
     instrument_transformer_test_years = fields.Integer(
         "CT/PT on-site test (years)", default=10, tracking=True

@@ -1,0 +1,116 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+from .fsm_equipment import METER_KINDS
+
+
+class MeteringRotation(models.AbstractModel):
+    """Rotation planning (manual 5.5): meters whose rotation falls due within
+    a horizon are replaced by orders grouped by area (the top location of the
+    metering point's hierarchy), a bounded number of meters per order.
+
+    Works on whole recordsets with a fixed number of queries per batch of
+    orders: meant for tens of thousands of meters at once.
+    """
+
+    _name = "metering.rotation"
+    _description = "Metering Rotation Planning"
+
+    ORDER_BATCH = 1000
+
+    @api.model
+    def _due_domain(self, company, horizon_date):
+        """Installed meters due for rotation by horizon_date and not already in
+        an open rotation order: planning twice plans nothing twice."""
+        planned = self.env["fsm.order"]._search(
+            [
+                ("company_id", "=", company.id),
+                ("metering_process", "=", "rotation"),
+                ("stage_id.is_closed", "=", False),
+            ]
+        )
+        return Domain(
+            [
+                ("company_id", "=", company.id),
+                ("device_kind", "in", METER_KINDS),
+                ("device_state", "=", "installed"),
+                ("next_rotation_date", "<=", horizon_date),
+                ("location_id", "!=", False),
+            ]
+        ) & ~Domain("order_ids", "any", planned)
+
+    @api.model
+    def _groups(self, company, horizon_date, max_devices):
+        """[(area location id, [device ids])] chunks, one per order to create."""
+        rows = self.env["fsm.equipment"]._read_group(
+            self._due_domain(company, horizon_date),
+            groupby=["location_id"],
+            aggregates=["id:array_agg"],
+        )
+        location_ids = [location.id for location, _ids in rows]
+        areas = {}
+        self.env.cr.execute(
+            "SELECT id, parent_path FROM fsm_location WHERE id = ANY(%s)",
+            [location_ids],
+        )
+        for location_id, parent_path in self.env.cr.fetchall():
+            areas[location_id] = int((parent_path or str(location_id)).split("/")[0])
+        by_area = defaultdict(list)
+        for location, device_ids in rows:
+            by_area[areas[location.id]].extend(sorted(device_ids))
+        chunks = []
+        for area_id in sorted(by_area):
+            device_ids = by_area[area_id]
+            for start in range(0, len(device_ids), max_devices):
+                chunks.append((area_id, device_ids[start : start + max_devices]))
+        return chunks
+
+    @api.model
+    def preview(self, company, horizon_date, max_devices):
+        """Dry run: per area, how many meters and orders the planning makes."""
+        summary = defaultdict(lambda: [0, 0])
+        for area_id, device_ids in self._groups(company, horizon_date, max_devices):
+            summary[area_id][0] += len(device_ids)
+            summary[area_id][1] += 1
+        return [
+            {"area_id": area_id, "device_count": devices, "order_count": orders}
+            for area_id, (devices, orders) in summary.items()
+        ]
+
+    @api.model
+    def plan(self, company, horizon_date, max_devices):
+        """Create the rotation orders; returns them."""
+        order_type = self.env.ref("metering_service.fsm_order_type_rotation")
+        chunks = self._groups(company, horizon_date, max_devices)
+        Order = self.env["fsm.order"].with_context(tracking_disable=True)
+        orders = self.env["fsm.order"]
+        for start in range(0, len(chunks), self.ORDER_BATCH):
+            orders |= Order.create(
+                [
+                    {
+                        "type": order_type.id,
+                        "location_id": area_id,
+                        "company_id": company.id,
+                        "equipment_ids": [fields.Command.set(device_ids)],
+                    }
+                    for area_id, device_ids in chunks[start : start + self.ORDER_BATCH]
+                ]
+            )
+        return orders
+
+    @api.model
+    def _cron_plan_rotation(self):
+        today = fields.Date.context_today(self)
+        for company in self.env["res.company"].search([]):
+            policy = self.env["metering.policy"]._for_company(company)
+            self.with_company(company).plan(
+                company,
+                today + relativedelta(days=policy.rotation_horizon_days),
+                policy.rotation_max_devices or 50,
+            )

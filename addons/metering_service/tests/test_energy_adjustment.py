@@ -1,0 +1,118 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .common import MeteringCommon
+
+
+class TestEnergyAdjustment(MeteringCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.point = cls._create_location("Textile mill")
+        cls.manager2 = cls._create_user(
+            "manager2", "metering_service.group_center_manager"
+        )
+
+    def _adjustment(self, user=None, **vals):
+        return (
+            self.env["metering.energy.adjustment"]
+            .with_user(user or self.technician)
+            .create(
+                {
+                    "location_id": self.point.id,
+                    "method": "out_of_tolerance",
+                    "period_start": "2026-01-01",
+                    "period_end": "2026-07-01",
+                    "recorded_energy": 12000,
+                    "error_percent": 2.5,
+                    "tariff": 0.6,
+                    **vals,
+                }
+            )
+        )
+
+    def test_result_and_approvals(self):
+        adjustment = self._adjustment()
+        self.assertTrue(adjustment.name.startswith("TB/"))
+        self.assertAlmostEqual(adjustment.energy, -146.34, places=2)
+        self.assertEqual(adjustment.direction, "refund")
+        self.assertAlmostEqual(adjustment.amount, -87.80, places=2)
+        adjustment.action_submit()
+        with self.assertRaises(AccessError):
+            adjustment.action_approve_leader()  # a technician
+        adjustment.with_user(self.leader).action_approve_leader()
+        with self.assertRaises(AccessError):
+            adjustment.with_user(self.leader).action_approve_manager()
+        adjustment.with_user(self.manager).action_approve_manager()
+        self.assertEqual(adjustment.state, "approved")
+        self.assertEqual(adjustment.leader_approver_id, self.leader)
+        self.assertEqual(adjustment.manager_approver_id, self.manager)
+
+    def test_read_only_once_submitted(self):
+        adjustment = self._adjustment()
+        adjustment.action_submit()
+        with self.assertRaisesRegex(UserError, "no longer be changed"):
+            adjustment.with_user(self.manager).write({"recorded_energy": 1})
+        # the chatter still works
+        adjustment.with_user(self.leader).message_post(body="Checked the bills")
+        with self.assertRaisesRegex(UserError, "draft"):
+            adjustment.with_user(self.manager).unlink()
+
+    def test_same_person_cannot_approve_twice(self):
+        adjustment = self._adjustment()
+        adjustment.action_submit()
+        adjustment.with_user(self.manager).action_approve_leader()
+        with self.assertRaisesRegex(UserError, "both approvals"):
+            adjustment.with_user(self.manager).action_approve_manager()
+        adjustment.with_user(self.manager2).action_approve_manager()
+        self.assertEqual(adjustment.state, "approved")
+
+    def test_refuse_back_to_draft(self):
+        adjustment = self._adjustment()
+        adjustment.action_submit()
+        adjustment.with_user(self.leader).action_reset_to_draft()
+        self.assertEqual(adjustment.state, "draft")
+        adjustment.write({"recorded_energy": 11000})
+
+    def test_invalid_inputs_refused_at_submit(self):
+        cases = [
+            ({"error_percent": -100}, "-100 %"),
+            ({"recorded_energy": 0}, "recorded energy"),
+            ({"period_end": "2026-01-01"}, "period"),
+            (
+                {"method": "wrong_wiring", "power_correct": 3, "power_wrong": 0},
+                "wrong wiring is zero",
+            ),
+            (
+                {"method": "wrong_ct_ratio", "actual_ratio": 40, "billed_ratio": 0},
+                "billed CT ratio",
+            ),
+        ]
+        for vals, message in cases:
+            with self.subTest(vals=vals):
+                adjustment = self._adjustment(**vals)
+                with self.assertRaisesRegex(ValidationError, message):
+                    adjustment.action_submit()
+                self.assertEqual(adjustment.state, "draft")
+
+    def test_access(self):
+        adjustment = self._adjustment()
+        self.assertEqual(
+            adjustment.with_user(self.clerk).read(["name"])[0]["name"], adjustment.name
+        )
+        with self.assertRaises(AccessError):
+            self._adjustment(user=self.clerk)
+        foreign_manager = self._create_user(
+            "manager", "metering_service.group_center_manager", self.other_company
+        )
+        with self.assertRaises(AccessError):
+            adjustment.with_user(foreign_manager).read(["name"])
+
+    def test_statement_renders(self):
+        adjustment = self._adjustment()
+        html, _format = self.env["ir.actions.report"]._render_qweb_html(
+            "metering_service.report_energy_adjustment", adjustment.ids
+        )
+        self.assertIn(adjustment.name, html.decode())
+        self.assertIn("146.34", html.decode())

@@ -1,0 +1,90 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError
+
+from .common import MeteringCommon
+
+
+class TestRotation(MeteringCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        today = fields.Date.context_today(cls.env.user)
+        cls.estate = cls._create_location("Riverside estate")
+        cls.flats = cls.env["fsm.location"]
+        for number in range(3):
+            flat = cls._create_location(f"Riverside flat {number}")
+            flat.write({"parent_id": cls.estate.id, "supply_voltage": "220v"})
+            cls.flats |= flat
+        cls.other_area = cls._create_location("Hillside flat")
+        cls.other_area.supply_voltage = "220v"
+        old = today - relativedelta(years=10, days=1)
+        cls.due = cls.env["fsm.equipment"].create(
+            [
+                {
+                    "name": f"Due meter {i}",
+                    "device_kind": "single_phase_meter",
+                    "device_state": "installed",
+                    "installed_date": old,
+                    "location_id": (cls.flats[i % 3] if i < 5 else cls.other_area).id,
+                }
+                for i in range(6)
+            ]
+        )
+        cls.not_due = cls.env["fsm.equipment"].create(
+            {
+                "name": "Young meter",
+                "device_kind": "single_phase_meter",
+                "device_state": "installed",
+                "installed_date": today - relativedelta(years=2),
+                "location_id": cls.flats[0].id,
+            }
+        )
+
+    def _wizard(self, user=None, **vals):
+        return (
+            self.env["metering.rotation.wizard"]
+            .with_user(user or self.leader)
+            .create({"max_devices": 2, **vals})
+        )
+
+    def test_preview_then_plan_once(self):
+        wizard = self._wizard()
+        wizard.action_preview()
+        by_area = {line.area_id: line for line in wizard.line_ids}
+        self.assertEqual(by_area[self.estate].device_count, 5)
+        self.assertEqual(by_area[self.estate].order_count, 3)
+        self.assertEqual(by_area[self.other_area].device_count, 1)
+        self.assertEqual((wizard.device_count, wizard.order_count), (6, 4))
+        # a dry run creates nothing
+        rotation = self.env.ref("metering_service.fsm_order_type_rotation")
+        self.assertFalse(self.env["fsm.order"].search([("type", "=", rotation.id)]))
+
+        wizard.action_plan()
+        orders = self.env["fsm.order"].search([("type", "=", rotation.id)])
+        self.assertEqual(len(orders), 4)
+        self.assertEqual(orders.equipment_ids, self.due)
+        self.assertTrue(all(len(o.equipment_ids) <= 2 for o in orders))
+        self.assertEqual(
+            set(orders.mapped("location_id")), {self.estate, self.other_area}
+        )
+        self.assertNotIn(self.not_due, orders.equipment_ids)
+
+        # planning again plans nothing twice
+        with self.assertRaisesRegex(UserError, "planned already"):
+            self._wizard().action_plan()
+
+    def test_cron_uses_the_policy(self):
+        self.env["metering.rotation"]._cron_plan_rotation()
+        rotation = self.env.ref("metering_service.fsm_order_type_rotation")
+        orders = self.env["fsm.order"].search([("type", "=", rotation.id)])
+        self.assertEqual(orders.equipment_ids, self.due)
+
+    def test_refused(self):
+        with self.assertRaises(AccessError):
+            self._wizard(user=self.technician)
+        with self.assertRaisesRegex(UserError, "at least one meter"):
+            self._wizard(max_devices=0).action_preview()
