@@ -15,8 +15,13 @@ ADDONS = pathlib.Path(__file__).resolve().parents[1] / "addons"
 MODULES = sorted(p.parent.name for p in ADDONS.glob("*/__manifest__.py"))
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdfr]|%[sdfr]|\{\w*\}")
 # Strings that read the same in every language (accuracy classes, voltages, roman
-# numerals): Odoo drops a translation equal to its source, so none is required.
-LANGUAGE_NEUTRAL = re.compile(r"^[\d\s.,/%()+-]*(?:[IVX]+|[kM]?V|[\d.]+S?)?$")
+# numerals, acronyms, report file-name expressions): Odoo drops a translation equal
+# to its source, so none is required.
+LANGUAGE_NEUTRAL = re.compile(
+    r"^[\d\s.,/%()+-]*(?:[IVX]+|[kM]?V|[\d.]+S?)?$"
+    r"|^[A-Z]{1,4}$"
+    r"|^'[^']*' % object\.\w+$"
+)
 
 
 def _entries(po_file):

@@ -6,3 +6,4 @@ from . import test_energy_adjustment
 from . import test_energy_adjustment_math
 from . import test_security
 from . import test_tour
+from . import test_dispute_tour
