@@ -3,6 +3,7 @@ from . import fsm_location
 from . import metering_device_history
 from . import fsm_equipment
 from . import fsm_order_type
+from . import fsm_team
 from . import fsm_order
 from . import metering_test_point
 from . import helpdesk_ticket_category
