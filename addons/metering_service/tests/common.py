@@ -25,6 +25,11 @@ class MeteringCommon(BaseCommon):
             "manager", "metering_service.group_center_manager"
         )
         cls.internal_user = cls._create_user("internal", "base.group_user")
+        # The technician as a Field Service worker: orders are assigned to him
+        # through it, and he only works the orders assigned to him.
+        cls.technician_person = cls.env["fsm.person"].create(
+            {"partner_id": cls.technician.partner_id.id}
+        )
 
     @classmethod
     def _create_user(cls, role, groups, company=None):

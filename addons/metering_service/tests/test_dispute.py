@@ -53,6 +53,7 @@ class TestDisputeAndIntake(MeteringCommon):
         )
 
     def _verify(self, order, errors):
+        order.with_user(self.leader).person_id = self.technician_person
         order.with_user(self.technician).write(
             {
                 "test_point_ids": [

@@ -47,7 +47,7 @@ class TestRotation(MeteringCommon):
     def _wizard(self, user=None, **vals):
         return (
             self.env["metering.rotation.wizard"]
-            .with_user(user or self.leader)
+            .with_user(user or self.manager)
             .create({"max_devices": 2, **vals})
         )
 
@@ -86,5 +86,8 @@ class TestRotation(MeteringCommon):
     def test_refused(self):
         with self.assertRaises(AccessError):
             self._wizard(user=self.technician)
+        # Rotation is the center's monthly plan, across every team's area.
+        with self.assertRaises(AccessError):
+            self._wizard(user=self.leader)
         with self.assertRaisesRegex(UserError, "at least one meter"):
             self._wizard(max_devices=0).action_preview()

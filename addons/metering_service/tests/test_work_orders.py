@@ -36,7 +36,12 @@ class TestWorkOrders(MeteringCommon):
 
     def _order(self, **vals):
         return self.env["fsm.order"].create(
-            {"type": self.install_type.id, "location_id": self.point.id, **vals}
+            {
+                "type": self.install_type.id,
+                "location_id": self.point.id,
+                "person_id": self.technician_person.id,
+                **vals,
+            }
         )
 
     def test_types_delivered_as_data(self):
