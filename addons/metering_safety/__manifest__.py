@@ -16,8 +16,25 @@
     "external_dependencies": {"python": []},
     "data": [
         "security/metering_safety_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/metering_incident_type_data.xml",
+        "wizards/metering_emergency_fault_wizard_views.xml",
+        "views/metering_emergency_views.xml",
+        "views/metering_incident_views.xml",
+        "views/fsm_order_views.xml",
+        "views/menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/metering_incident_demo.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "metering_safety/static/src/**/*",
+        ],
+        "web.assets_tests": [
+            "metering_safety/static/tests/tours/*.js",
+        ],
+    },
 }

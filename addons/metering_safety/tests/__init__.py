@@ -1,1 +1,3 @@
 from . import test_security
+from . import test_emergency
+from . import test_emergency_tour

@@ -1,0 +1,5 @@
+from . import metering_emergency
+from . import metering_emergency_roster
+from . import metering_incident_type
+from . import metering_incident
+from . import fsm_order

@@ -1,0 +1,113 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class MeteringIncident(models.Model):
+    """A department-level incident (manual 6.4.2): a system outage, a fire, an
+    earthquake, a sudden illness, an equipment failure or a customer complaint,
+    reported by anyone, handled by its steps and closed by a team leader."""
+
+    _name = "metering.incident"
+    _description = "Department-Level Incident"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "started_on desc, id desc"
+
+    name = fields.Char(
+        "Reference", required=True, readonly=True, copy=False, default="/"
+    )
+    type_id = fields.Many2one(
+        "metering.incident.type", "Incident Type", required=True, tracking=True
+    )
+    instructions = fields.Html(related="type_id.instructions")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    department_id = fields.Many2one("hr.department", tracking=True)
+    reported_by_id = fields.Many2one(
+        "res.users", "Reported by", default=lambda self: self.env.user, readonly=True
+    )
+    started_on = fields.Datetime(
+        default=fields.Datetime.now, required=True, tracking=True
+    )
+    ended_on = fields.Datetime(tracking=True)
+    description = fields.Html()
+    actions_taken = fields.Html(tracking=True)
+    state = fields.Selection(
+        [("open", "Open"), ("closed", "Closed")],
+        default="open",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
+    )
+    switches_to_backfill = fields.Boolean(related="type_id.switches_to_backfill")
+
+    _ended_after_start = models.Constraint(
+        "CHECK(ended_on IS NULL OR ended_on >= started_on)",
+        "An incident cannot end before it started.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("metering.incident")
+        incidents = super().create(vals_list)
+        incidents.filtered(lambda i: i.state == "open")._notify_reported()
+        return incidents
+
+    def _notify_reported(self):
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for incident in self:
+            users = self.env["res.users"].search(
+                [
+                    ("all_group_ids", "in", incident.type_id.notify_group_ids.ids),
+                    ("company_ids", "in", incident.company_id.ids),
+                    ("share", "=", False),
+                ]
+            )
+            if not users:
+                continue
+            # As the system: the technician who reports a fire may neither add
+            # followers nor schedule his manager's activities.
+            incident_sudo = incident.sudo()
+            incident_sudo.message_subscribe(partner_ids=users.partner_id.ids)
+            for user in users:
+                incident_sudo.activity_schedule(
+                    activity_type_id=todo.id,
+                    summary=self.env._(
+                        "%(type)s reported: %(name)s",
+                        type=incident.type_id.name,
+                        name=incident.name,
+                    ),
+                    user_id=user.id,
+                )
+
+    def action_close(self):
+        if not self.env.user.has_group("metering_service.group_team_leader"):
+            raise UserError(self.env._("Only a team leader may close an incident."))
+        for incident in self:
+            if not incident.actions_taken:
+                raise UserError(
+                    self.env._(
+                        "Record the actions taken before closing incident %(name)s.",
+                        name=incident.name,
+                    )
+                )
+        self.write({"state": "closed", "ended_on": fields.Datetime.now()})
+        return True
+
+    @api.model
+    def _backfill_incident(self, company):
+        """The open incident of the company during which work is recorded by
+        hand, if any."""
+        return self.search(
+            [
+                ("state", "=", "open"),
+                ("company_id", "=", company.id),
+                ("type_id.switches_to_backfill", "=", True),
+            ],
+            limit=1,
+        )

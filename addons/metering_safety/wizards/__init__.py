@@ -1,0 +1,1 @@
+from . import metering_emergency_fault_wizard
