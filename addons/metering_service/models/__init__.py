@@ -10,3 +10,11 @@ from . import helpdesk_ticket_category
 from . import helpdesk_ticket
 from . import metering_rotation
 from . import metering_energy_adjustment
+from . import metering_checklist_template
+from . import metering_checklist_item
+from . import metering_checklist_assignment
+from . import metering_checklist
+from . import metering_checklist_answer
+from . import metering_checklist_target_mixin
+from . import fsm_order_checklist
+from . import metering_self_check

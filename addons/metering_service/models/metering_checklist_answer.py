@@ -1,0 +1,247 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+VALUE_FIELDS = {
+    "value_pass_fail",
+    "value_yes_no",
+    "value_number",
+    "choice_id",
+    "value_text",
+    "attachment_ids",
+    "signature",
+}
+# Selection answers as they read in a condition.
+CONDITION_OF = {"pass": "pass", "fail": "fail", "yes": "yes", "no": "no", "na": "na"}
+
+
+class MeteringChecklistAnswer(models.Model):
+    """The answer to one item of a checklist: who answered, when, and
+    whether it passed."""
+
+    _name = "metering.checklist.answer"
+    _description = "Checklist Answer"
+    _order = "checklist_id, sequence, id"
+
+    checklist_id = fields.Many2one(
+        "metering.checklist", required=True, ondelete="cascade", index=True
+    )
+    item_id = fields.Many2one(
+        "metering.checklist.item", required=True, readonly=True, ondelete="restrict"
+    )
+    sequence = fields.Integer(readonly=True)
+    name = fields.Char(related="item_id.name")
+    section_name = fields.Char(related="item_id.section_name")
+    kind = fields.Selection(related="item_id.kind")
+    unit = fields.Char(related="item_id.unit")
+    help_text = fields.Text(related="item_id.help_text")
+    mandatory = fields.Boolean(related="item_id.mandatory")
+    critical = fields.Boolean(related="item_id.critical")
+    choice_domain_item_id = fields.Many2one(
+        related="item_id", string="Item of the Choice"
+    )
+    # Denormalised for the analysis: a pivot over a million answers groups on
+    # these without joins.
+    template_id = fields.Many2one(
+        "metering.checklist.template", readonly=True, index=True
+    )
+    company_id = fields.Many2one("res.company", readonly=True, index=True)
+    team_id = fields.Many2one("fsm.team", readonly=True)
+    order_type_id = fields.Many2one("fsm.order.type", readonly=True)
+    date = fields.Date(readonly=True, default=fields.Date.context_today)
+    # Values, one per kind of item
+    value_pass_fail = fields.Selection(
+        [("pass", "Pass"), ("fail", "Fail")], "Pass / Fail"
+    )
+    value_yes_no = fields.Selection(
+        [("yes", "Yes"), ("no", "No"), ("na", "Not Applicable")], "Yes / No"
+    )
+    value_number = fields.Float("Number")
+    choice_id = fields.Many2one(
+        "metering.checklist.choice",
+        "Choice",
+        domain="[('item_id', '=', choice_domain_item_id)]",
+    )
+    value_text = fields.Text("Text")
+    attachment_ids = fields.Many2many("ir.attachment", string="Photos")
+    signature = fields.Binary(attachment=True)
+    note = fields.Text()
+    answered_by_id = fields.Many2one("res.users", "Answered by", readonly=True)
+    answered_on = fields.Datetime(readonly=True)
+    is_applicable = fields.Boolean(
+        "Applicable", compute="_compute_result", store=True, recursive=True
+    )
+    result = fields.Selection(
+        [
+            ("unanswered", "Unanswered"),
+            ("pass", "Passed"),
+            ("fail", "Failed"),
+            ("na", "Not Applicable"),
+            ("hidden", "Not Shown"),
+        ],
+        compute="_compute_result",
+        store=True,
+        recursive=True,
+    )
+
+    _analysis_idx = models.Index("(template_id, item_id, result, date)")
+    _company_date_idx = models.Index("(company_id, date)")
+
+    @api.depends(
+        "answered_on",
+        "value_pass_fail",
+        "value_yes_no",
+        "value_number",
+        "choice_id",
+        "value_text",
+        "attachment_ids",
+        "signature",
+        "item_id.condition_item_id",
+        "checklist_id.answer_ids.result",
+        "checklist_id.answer_ids.choice_id",
+    )
+    def _compute_result(self):
+        # Earlier items first: a condition reads the result of an earlier answer.
+        for answer in self.sorted(lambda a: (a.checklist_id.id, a.sequence, a.id)):
+            answer.is_applicable = answer._condition_met()
+            answer.result = answer._own_result() if answer.is_applicable else "hidden"
+
+    def _condition_met(self):
+        item = self.item_id
+        if not item.condition_item_id:
+            return True
+        source = self.checklist_id.answer_ids.filtered(
+            lambda a: a.item_id == item.condition_item_id
+        )[:1]
+        if not source or not source._condition_met():
+            return False
+        if item.condition_value == "choice":
+            return source.choice_id == item.condition_choice_id
+        return source._answer_key() == item.condition_value
+
+    def _answer_key(self):
+        """The answer as a condition compares it: pass, fail, yes, no, na."""
+        if self.kind == "yes_no_na":
+            return self.value_yes_no
+        return self._own_result()
+
+    def _own_result(self):
+        kind = self.item_id.kind
+        if kind == "pass_fail":
+            return self.value_pass_fail or "unanswered"
+        if kind == "yes_no_na":
+            return {"yes": "pass", "no": "fail", "na": "na"}.get(
+                self.value_yes_no, "unanswered"
+            )
+        if kind == "number":
+            if not self.answered_on:
+                return "unanswered"
+            return "pass" if self.item_id._number_passes(self.value_number) else "fail"
+        if kind == "choice":
+            if not self.choice_id:
+                return "unanswered"
+            return "fail" if self.choice_id.is_failure else "pass"
+        value = {
+            "text": self.value_text,
+            "photo": self.attachment_ids,
+            "signature": self.signature,
+        }[kind]
+        return "pass" if value else "unanswered"
+
+    @api.constrains(
+        "value_pass_fail",
+        "value_yes_no",
+        "value_number",
+        "choice_id",
+        "note",
+        "attachment_ids",
+    )
+    def _check_failure_evidence(self):
+        for answer in self.filtered(lambda a: a.result == "fail"):
+            item = answer.item_id
+            if item.fail_requires_note and not (answer.note or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "%(item)s failed: explain the failure in a note.",
+                        item=item.name,
+                    )
+                )
+            if item.fail_requires_photo and not answer.attachment_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(item)s failed: attach a photo of the failure.",
+                        item=item.name,
+                    )
+                )
+
+    def write(self, vals):
+        checklists = self.checklist_id
+        checklists._check_target_access()
+        done = checklists.filtered(lambda c: c.state == "done")
+        is_leader = self.env.user.has_group("metering_service.group_team_leader")
+        if done and not is_leader:
+            raise UserError(
+                self.env._(
+                    "Checklist %(checklist)s is completed: only a team leader may "
+                    "change it.",
+                    checklist=done[0].template_id.display_name,
+                )
+            )
+        if VALUE_FIELDS & set(vals):
+            vals = {
+                **vals,
+                "answered_by_id": self.env.user.id,
+                "answered_on": fields.Datetime.now(),
+            }
+        before = {answer: answer.result for answer in self}
+        res = super().write(vals)
+        if done:
+            for checklist in done:
+                changed = self.filtered(lambda a, c=checklist: a.checklist_id == c)
+                checklist.message_post(
+                    body=self.env._(
+                        "Changed after completion by %(user)s: %(items)s",
+                        user=self.env.user.name,
+                        items=", ".join(changed.item_id.mapped("name")),
+                    )
+                )
+        newly_failed = self.filtered(
+            lambda a: a.result == "fail" and before[a] != "fail"
+        )
+        newly_failed._schedule_corrective_actions()
+        return res
+
+    def action_open_answer(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    def _schedule_corrective_actions(self):
+        """A failure calls for a corrective action by whoever answers for the
+        target (the team leader of a work order)."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for answer in self:
+            checklist = answer.checklist_id
+            target = checklist._target()
+            user = target._checklist_responsible_user()
+            if not user:
+                continue
+            target.sudo().activity_schedule(
+                activity_type_id=todo.id,
+                summary=self.env._(
+                    "Corrective action: %(item)s", item=answer.item_id.name
+                ),
+                note=self.env._(
+                    "%(item)s failed in checklist %(checklist)s. %(note)s",
+                    item=answer.item_id.name,
+                    checklist=checklist.template_id.display_name,
+                    note=answer.note or "",
+                ),
+                user_id=user.id,
+            )

@@ -1,0 +1,162 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+ITEM_KINDS = [
+    ("pass_fail", "Pass / Fail"),
+    ("yes_no_na", "Yes / No / Not Applicable"),
+    ("number", "Number"),
+    ("choice", "Choice"),
+    ("text", "Text"),
+    ("photo", "Photo"),
+    ("signature", "Signature"),
+]
+CONDITION_ANSWERS = [
+    ("pass", "Pass"),
+    ("fail", "Fail"),
+    ("yes", "Yes"),
+    ("no", "No"),
+    ("na", "Not Applicable"),
+    ("choice", "Choice"),
+]
+
+
+class MeteringChecklistItem(models.Model):
+    """One thing to check, or a section heading (display_type) that groups
+    the items after it, as in a quotation's lines."""
+
+    _name = "metering.checklist.item"
+    _description = "Checklist Item"
+    _order = "template_id, sequence, id"
+
+    template_id = fields.Many2one(
+        "metering.checklist.template", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    display_type = fields.Selection([("line_section", "Section")])
+    name = fields.Char("Question", required=True, translate=True)
+    kind = fields.Selection(ITEM_KINDS, default="pass_fail")
+    unit = fields.Char(help="Unit of a number, e.g. V, A, %, MΩ.")
+    min_value = fields.Float("Minimum", help="A smaller number fails.")
+    max_value = fields.Float("Maximum", help="A larger number fails.")
+    has_min = fields.Boolean("Has Minimum")
+    has_max = fields.Boolean("Has Maximum")
+    choice_ids = fields.One2many(
+        "metering.checklist.choice", "item_id", "Choices", copy=True
+    )
+    mandatory = fields.Boolean(default=True)
+    critical = fields.Boolean(help="A failure of this item fails the checklist.")
+    weight = fields.Float(default=1.0, help="Weight of the item in the score.")
+    help_text = fields.Text("Help", translate=True)
+    clause = fields.Char(
+        "Procedure Clause", help="The clause of the procedure the item comes from."
+    )
+    fail_requires_note = fields.Boolean("Failure Requires a Note")
+    fail_requires_photo = fields.Boolean("Failure Requires a Photo")
+    condition_item_id = fields.Many2one(
+        "metering.checklist.item",
+        "Shown When",
+        copy=False,
+        domain="[('template_id', '=', template_id), ('display_type', '=', False), "
+        "('sequence', '<', sequence)]",
+        help="Show this item only when an earlier item has the given answer.",
+    )
+    condition_value = fields.Selection(CONDITION_ANSWERS, "Has the Answer")
+    condition_choice_id = fields.Many2one(
+        "metering.checklist.choice",
+        "Has the Choice",
+        copy=False,
+        domain="[('item_id', '=', condition_item_id)]",
+    )
+    section_name = fields.Char(compute="_compute_section_name")
+
+    _weight_positive = models.Constraint(
+        "CHECK(weight >= 0)", "The weight of an item cannot be negative."
+    )
+
+    @api.constrains("condition_item_id", "sequence")
+    def _check_condition(self):
+        for item in self.filtered("condition_item_id"):
+            condition = item.condition_item_id
+            if condition.template_id != item.template_id or (
+                (condition.sequence, condition.id) >= (item.sequence, item.id)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Item %(item)s can only depend on an earlier item of the "
+                        "same template.",
+                        item=item.name,
+                    )
+                )
+
+    @api.constrains("has_min", "has_max", "min_value", "max_value")
+    def _check_tolerance(self):
+        for item in self:
+            if item.has_min and item.has_max and item.min_value > item.max_value:
+                raise ValidationError(
+                    self.env._(
+                        "Item %(item)s: the minimum is larger than the maximum.",
+                        item=item.name,
+                    )
+                )
+
+    def _compute_section_name(self):
+        for template in self.template_id:
+            section = False
+            for item in template.item_ids.sorted(lambda i: (i.sequence, i.id)):
+                if item.display_type:
+                    section = item.name
+                item.section_name = section
+        for item in self - self.template_id.item_ids:
+            item.section_name = False
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["metering.checklist.template"].browse(
+            [vals["template_id"] for vals in vals_list if vals.get("template_id")]
+        )._check_editable()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.template_id._check_editable()
+        return super().write(vals)
+
+    def unlink(self):
+        self.template_id._check_editable()
+        return super().unlink()
+
+    def _number_passes(self, value):
+        self.ensure_one()
+        return not (
+            (self.has_min and value < self.min_value)
+            or (self.has_max and value > self.max_value)
+        )
+
+
+class MeteringChecklistChoice(models.Model):
+    _name = "metering.checklist.choice"
+    _description = "Checklist Item Choice"
+    _order = "sequence, id"
+
+    item_id = fields.Many2one(
+        "metering.checklist.item", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(required=True, translate=True)
+    is_failure = fields.Boolean("Fails the Item")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["metering.checklist.item"].browse(
+            [vals["item_id"] for vals in vals_list if vals.get("item_id")]
+        ).template_id._check_editable()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.item_id.template_id._check_editable()
+        return super().write(vals)
+
+    def unlink(self):
+        self.item_id.template_id._check_editable()
+        return super().unlink()

@@ -1,0 +1,113 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class MeteringChecklistTargetMixin(models.AbstractModel):
+    """A record that carries compliance checklists. Its model lists the
+    assignments that apply to a record (`_checklist_assignments`) and says who
+    answers for its failures (`_checklist_responsible_user`); the mixin
+    creates the checklists in batch and reports what blocks a guarded step."""
+
+    _name = "metering.checklist.target.mixin"
+    _description = "Checklist Target"
+
+    checklist_ids = fields.One2many(
+        "metering.checklist",
+        "res_id",
+        "Checklists",
+        domain=lambda self: [("res_model", "=", self._name)],
+    )
+    checklist_result = fields.Selection(
+        [("pending", "Pending"), ("passed", "Passed"), ("failed", "Failed")],
+        compute="_compute_checklist_result",
+    )
+
+    @api.depends("checklist_ids.result")
+    def _compute_checklist_result(self):
+        for record in self:
+            results = set(record.checklist_ids.mapped("result"))
+            record.checklist_result = (
+                "failed"
+                if "failed" in results
+                else "pending"
+                if "pending" in results
+                else "passed"
+                if results
+                else False
+            )
+
+    def _checklist_assignments(self):
+        """{record: assignments} of the templates this record must carry."""
+        return {}
+
+    def _checklist_values(self, assignment):
+        """Extra values of the checklist of this record for an assignment."""
+        return {}
+
+    def _checklist_responsible_user(self):
+        return self.env["res.users"]
+
+    def _checklist_sync(self):
+        """Create the checklists of the assignments that apply and that the
+        record does not carry yet: one create for the checklists, one for all
+        their answers, whatever the number of records and items."""
+        existing = {
+            (c.res_id, c.assignment_id.id)
+            for c in self.env["metering.checklist"]
+            .sudo()
+            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
+        }
+        checklist_vals = []
+        for record, assignments in self._checklist_assignments().items():
+            for assignment in assignments:
+                if (record.id, assignment.id) in existing:
+                    continue
+                checklist_vals.append(
+                    {
+                        "res_model": self._name,
+                        "res_id": record.id,
+                        "template_id": assignment.template_id.id,
+                        "assignment_id": assignment.id,
+                        "company_id": (
+                            record.company_id.id
+                            if "company_id" in record._fields and record.company_id
+                            else self.env.company.id
+                        ),
+                        **record._checklist_values(assignment),
+                    }
+                )
+        if not checklist_vals:
+            return self.env["metering.checklist"]
+        Checklist = (
+            self.env["metering.checklist"]
+            .sudo()
+            .with_context(
+                tracking_disable=True,
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+            )
+        )
+        checklists = Checklist.create(checklist_vals)
+        items_by_template = {
+            template: template.item_ids.filtered(lambda i: not i.display_type)
+            for template in checklists.template_id
+        }
+        today = fields.Date.context_today(self)
+        self.env["metering.checklist.answer"].sudo().create(
+            [
+                {
+                    "checklist_id": checklist.id,
+                    "item_id": item.id,
+                    "sequence": item.sequence,
+                    "template_id": checklist.template_id.id,
+                    "company_id": checklist.company_id.id,
+                    "team_id": checklist.team_id.id,
+                    "order_type_id": checklist.order_type_id.id,
+                    "date": today,
+                }
+                for checklist in checklists
+                for item in items_by_template[checklist.template_id]
+            ]
+        )
+        return checklists

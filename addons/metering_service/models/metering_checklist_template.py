@@ -1,0 +1,146 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+# What may still change on a published or archived template.
+FROZEN_EXCEPTIONS = {"state", "active", "assignment_ids", "message_main_attachment_id"}
+
+
+class MeteringChecklistTemplate(models.Model):
+    """A compliance checklist as a center manager designs it: sections and
+    items, published once and then frozen. Changing a published template
+    makes a new version; the checklists already started keep theirs."""
+
+    _name = "metering.checklist.template"
+    _description = "Checklist Template"
+    _inherit = ["mail.thread"]
+    _order = "name, version desc, id"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    description = fields.Html(translate=True)
+    version = fields.Integer(default=1, readonly=True, copy=False)
+    state = fields.Selection(
+        [("draft", "Draft"), ("published", "Published"), ("archived", "Archived")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company", help="Empty: every company.")
+    previous_version_id = fields.Many2one(
+        "metering.checklist.template", readonly=True, copy=False, index="btree_not_null"
+    )
+    item_ids = fields.One2many(
+        "metering.checklist.item", "template_id", "Items", copy=True
+    )
+    assignment_ids = fields.One2many(
+        "metering.checklist.assignment", "template_id", "Assignments"
+    )
+    item_count = fields.Integer(compute="_compute_item_count")
+
+    @api.depends("item_ids.display_type")
+    def _compute_item_count(self):
+        for template in self:
+            template.item_count = len(
+                template.item_ids.filtered(lambda item: not item.display_type)
+            )
+
+    @api.depends("name", "version")
+    def _compute_display_name(self):
+        for template in self:
+            template.display_name = self.env._(
+                "%(name)s (v%(version)s)", name=template.name, version=template.version
+            )
+
+    def write(self, vals):
+        if set(vals) - FROZEN_EXCEPTIONS:
+            self._check_editable()
+        return super().write(vals)
+
+    def unlink(self):
+        if self.env["metering.checklist"].search_count(
+            [("template_id", "in", self.ids)], limit=1
+        ):
+            raise UserError(
+                self.env._(
+                    "Checklists were filled with this template: archive it instead."
+                )
+            )
+        return super().unlink()
+
+    def _check_editable(self):
+        frozen = self.filtered(lambda t: t.state != "draft")
+        if frozen:
+            raise UserError(
+                self.env._(
+                    "Template %(template)s is %(state)s and cannot be edited in place: "
+                    "create a new version.",
+                    template=frozen[0].display_name,
+                    state=dict(self._fields["state"]._description_selection(self.env))[
+                        frozen[0].state
+                    ],
+                )
+            )
+
+    def action_publish(self):
+        for template in self:
+            if template.state != "draft":
+                continue
+            if not template.item_count:
+                raise UserError(
+                    self.env._(
+                        "Template %(template)s has no item to check.",
+                        template=template.display_name,
+                    )
+                )
+            previous = template.previous_version_id
+            template.state = "published"
+            if previous.state == "published":
+                # The new version takes over where the old one was required.
+                previous.assignment_ids.template_id = template
+                previous.state = "archived"
+        return True
+
+    def action_archive_template(self):
+        self.write({"state": "archived"})
+        return True
+
+    def action_new_version(self):
+        """A draft copy with the next version number; conditions point to the
+        copied items."""
+        self.ensure_one()
+        draft = self.search(
+            [("previous_version_id", "=", self.id), ("state", "=", "draft")], limit=1
+        )
+        if not draft:
+            draft = self.copy(
+                {
+                    "version": self.version + 1,
+                    "previous_version_id": self.id,
+                    "name": self.name,
+                }
+            )
+            new_by_old = dict(zip(self.item_ids, draft.item_ids, strict=True))
+            for old, new in new_by_old.items():
+                if old.condition_item_id:
+                    new.write(
+                        {
+                            "condition_item_id": new_by_old[old.condition_item_id].id,
+                            "condition_value": old.condition_value,
+                            "condition_choice_id": new.choice_ids.filtered(
+                                lambda c, old=old: (
+                                    c.name == old.condition_choice_id.name
+                                )
+                            )[:1].id,
+                        }
+                    )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": draft.id,
+            "view_mode": "form",
+        }
