@@ -1,7 +1,7 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 VALUE_FIELDS = {
     "value_pass_fail",
@@ -69,9 +69,10 @@ class MeteringChecklistAnswer(models.Model):
     note = fields.Text()
     answered_by_id = fields.Many2one("res.users", "Answered by", readonly=True)
     answered_on = fields.Datetime(readonly=True)
-    is_applicable = fields.Boolean(
-        "Applicable", compute="_compute_result", store=True, recursive=True
-    )
+    # Kept by _refresh_results() on every change of the checklist's answers:
+    # a condition reads earlier answers, so the whole checklist is evaluated
+    # in one pass rather than answer by answer.
+    is_applicable = fields.Boolean("Applicable", default=True, readonly=True)
     result = fields.Selection(
         [
             ("unanswered", "Unanswered"),
@@ -80,45 +81,44 @@ class MeteringChecklistAnswer(models.Model):
             ("na", "Not Applicable"),
             ("hidden", "Not Shown"),
         ],
-        compute="_compute_result",
-        store=True,
-        recursive=True,
+        default="unanswered",
+        required=True,
+        readonly=True,
     )
 
     _analysis_idx = models.Index("(template_id, item_id, result, date)")
     _company_date_idx = models.Index("(company_id, date)")
 
-    @api.depends(
-        "answered_on",
-        "value_pass_fail",
-        "value_yes_no",
-        "value_number",
-        "choice_id",
-        "value_text",
-        "attachment_ids",
-        "signature",
-        "item_id.condition_item_id",
-        "checklist_id.answer_ids.result",
-        "checklist_id.answer_ids.choice_id",
-    )
-    def _compute_result(self):
-        # Earlier items first: a condition reads the result of an earlier answer.
-        for answer in self.sorted(lambda a: (a.checklist_id.id, a.sequence, a.id)):
-            answer.is_applicable = answer._condition_met()
-            answer.result = answer._own_result() if answer.is_applicable else "hidden"
-
-    def _condition_met(self):
-        item = self.item_id
-        if not item.condition_item_id:
-            return True
-        source = self.checklist_id.answer_ids.filtered(
-            lambda a: a.item_id == item.condition_item_id
-        )[:1]
-        if not source or not source._condition_met():
-            return False
-        if item.condition_value == "choice":
-            return source.choice_id == item.condition_choice_id
-        return source._answer_key() == item.condition_value
+    def _refresh_results(self):
+        """Evaluate the conditions and results of the checklists of these
+        answers, earlier items first, and store what changed."""
+        changes = {}
+        for checklist in self.checklist_id:
+            siblings = checklist.answer_ids.sorted(lambda a: (a.sequence, a.id))
+            by_item = {answer.item_id.id: answer for answer in siblings}
+            applicable_of = {}
+            for answer in siblings:
+                item = answer.item_id
+                condition = item.condition_item_id
+                if not condition:
+                    applicable = True
+                else:
+                    source = by_item.get(condition.id)
+                    applicable = bool(source) and applicable_of.get(source.id, False)
+                    if applicable:
+                        applicable = (
+                            source.choice_id == item.condition_choice_id
+                            if item.condition_value == "choice"
+                            else source._answer_key() == item.condition_value
+                        )
+                applicable_of[answer.id] = applicable
+                result = answer._own_result() if applicable else "hidden"
+                if (answer.is_applicable, answer.result) != (applicable, result):
+                    changes.setdefault((applicable, result), []).append(answer.id)
+        for (applicable, result), ids in changes.items():
+            super(MeteringChecklistAnswer, self.browse(ids)).write(
+                {"is_applicable": applicable, "result": result}
+            )
 
     def _answer_key(self):
         """The answer as a condition compares it: pass, fail, yes, no, na."""
@@ -149,14 +149,6 @@ class MeteringChecklistAnswer(models.Model):
         }[kind]
         return "pass" if value else "unanswered"
 
-    @api.constrains(
-        "value_pass_fail",
-        "value_yes_no",
-        "value_number",
-        "choice_id",
-        "note",
-        "attachment_ids",
-    )
     def _check_failure_evidence(self):
         for answer in self.filtered(lambda a: a.result == "fail"):
             item = answer.item_id
@@ -176,6 +168,13 @@ class MeteringChecklistAnswer(models.Model):
                 )
 
     def write(self, vals):
+        if not self.env.su and set(vals) - VALUE_FIELDS - {"note"}:
+            raise AccessError(
+                self.env._(
+                    "Only the answer itself and its note can be changed; "
+                    "the result follows from them."
+                )
+            )
         checklists = self.checklist_id
         checklists._check_target_access()
         done = checklists.filtered(lambda c: c.state == "done")
@@ -196,6 +195,8 @@ class MeteringChecklistAnswer(models.Model):
             }
         before = {answer: answer.result for answer in self}
         res = super().write(vals)
+        self._refresh_results()
+        self._check_failure_evidence()
         if done:
             for checklist in done:
                 changed = self.filtered(lambda a, c=checklist: a.checklist_id == c)

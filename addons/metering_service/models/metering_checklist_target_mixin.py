@@ -1,6 +1,7 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 
 class MeteringChecklistTargetMixin(models.AbstractModel):
@@ -75,6 +76,8 @@ class MeteringChecklistTargetMixin(models.AbstractModel):
                             else self.env.company.id
                         ),
                         **record._checklist_values(assignment),
+                        # What its answers, all unanswered, come to.
+                        **assignment.template_id._initial_checklist_values(),
                     }
                 )
         if not checklist_vals:
@@ -89,25 +92,47 @@ class MeteringChecklistTargetMixin(models.AbstractModel):
             )
         )
         checklists = Checklist.create(checklist_vals)
-        items_by_template = {
-            template: template.item_ids.filtered(lambda i: not i.display_type)
-            for template in checklists.template_id
-        }
-        today = fields.Date.context_today(self)
-        self.env["metering.checklist.answer"].sudo().create(
-            [
-                {
-                    "checklist_id": checklist.id,
-                    "item_id": item.id,
-                    "sequence": item.sequence,
-                    "template_id": checklist.template_id.id,
-                    "company_id": checklist.company_id.id,
-                    "team_id": checklist.team_id.id,
-                    "order_type_id": checklist.order_type_id.id,
-                    "date": today,
-                }
-                for checklist in checklists
-                for item in items_by_template[checklist.template_id]
-            ]
-        )
+        self._checklist_insert_answers(checklists)
         return checklists
+
+    def _checklist_insert_answers(self, checklists):
+        """Insert the answer rows of new checklists, one per item of their
+        template.
+
+        An answer starts as a plain row (no computed, tracked or translated
+        field, nothing to notify), so one INSERT ... SELECT writes them all:
+        a batch of orders costs the same number of queries whatever the
+        number of items (see bench/checklist_bench.py), where the ORM's create
+        would spend most of its time per row."""
+        Answer = self.env["metering.checklist.answer"]
+        checklists.flush_recordset()
+        Answer.flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO metering_checklist_answer
+                    (checklist_id, item_id, sequence, template_id, company_id,
+                     team_id, order_type_id, date, is_applicable, result,
+                     create_uid, write_uid, create_date, write_date)
+                SELECT checklist.id, item.id, item.sequence, checklist.template_id,
+                       checklist.company_id, checklist.team_id,
+                       checklist.order_type_id, %(today)s,
+                       -- an item shown on a condition waits for its earlier answer
+                       item.condition_item_id IS NULL,
+                       CASE WHEN item.condition_item_id IS NULL
+                            THEN 'unanswered' ELSE 'hidden' END,
+                       %(uid)s, %(uid)s, %(now)s, %(now)s
+                  FROM metering_checklist checklist
+                  JOIN metering_checklist_item item
+                    ON item.template_id = checklist.template_id
+                   AND item.display_type IS NULL
+                 WHERE checklist.id = ANY(%(ids)s)
+                """,
+                today=fields.Date.context_today(self),
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                ids=checklists.ids,
+            )
+        )
+        Answer.invalidate_model()
+        checklists.invalidate_recordset(["answer_ids"])

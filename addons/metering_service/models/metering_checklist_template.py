@@ -86,6 +86,18 @@ class MeteringChecklistTemplate(models.Model):
                 )
             )
 
+    def _initial_checklist_values(self):
+        """Score and result of a new checklist of this template, every answer
+        still unanswered (conditional items hidden)."""
+        self.ensure_one()
+        shown = self.item_ids.filtered(
+            lambda i: not i.display_type and not i.condition_item_id
+        )
+        return {
+            "score": 0.0 if sum(shown.mapped("weight")) else 100.0,
+            "result": "pending" if shown.filtered("mandatory") else "passed",
+        }
+
     def action_publish(self):
         for template in self:
             if template.state != "draft":
