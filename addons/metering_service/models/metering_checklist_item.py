@@ -59,7 +59,7 @@ class MeteringChecklistItem(models.Model):
         "Shown When",
         copy=False,
         domain="[('template_id', '=', template_id), ('display_type', '=', False), "
-        "('sequence', '<', sequence)]",
+        "('sequence', '<=', sequence), ('id', '!=', id)]",
         help="Show this item only when an earlier item has the given answer.",
     )
     condition_value = fields.Selection(CONDITION_ANSWERS, "Has the Answer")

@@ -8,3 +8,4 @@ from . import test_security
 from . import test_tour
 from . import test_dispute_tour
 from . import test_checklist
+from . import test_checklist_tour
