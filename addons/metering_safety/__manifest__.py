@@ -19,6 +19,7 @@
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "data/metering_incident_type_data.xml",
+        "data/metering_checklist_template_data.xml",
         "wizards/metering_emergency_fault_wizard_views.xml",
         "views/metering_emergency_views.xml",
         "views/metering_incident_views.xml",

@@ -1,7 +1,7 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import html2plaintext
 
 EMERGENCY_KINDS = [
@@ -19,7 +19,11 @@ class MeteringEmergency(models.Model):
 
     _name = "metering.emergency"
     _description = "Company-Level Emergency"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "metering.checklist.target.mixin",
+    ]
     _order = "declared_on desc, id desc"
 
     name = fields.Char(
@@ -104,7 +108,9 @@ class MeteringEmergency(models.Model):
                     "metering.emergency"
                 )
         emergencies = super().create(vals_list)
-        emergencies.filtered(lambda e: e.state == "active")._notify_declared()
+        active = emergencies.filtered(lambda e: e.state == "active")
+        active._checklist_sync()
+        active._notify_declared()
         return emergencies
 
     def _notify_declared(self):
@@ -136,6 +142,32 @@ class MeteringEmergency(models.Model):
                 ),
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
+            )
+
+    def _checklist_assignments(self):
+        """The tools and spare-parts checklists, prepared for every emergency."""
+        assignments = (
+            self.env["metering.checklist.assignment"]
+            .sudo()
+            .search(
+                [
+                    ("target_model", "=", self._name),
+                    ("template_id.state", "=", "published"),
+                ]
+            )
+        )
+        return dict.fromkeys(self, assignments)
+
+    def _checklist_responsible_user(self):
+        return self.declared_by_id
+
+    def _checklist_check_answer_access(self):
+        """Team leaders prepare the tools and spare parts of an emergency
+        they may not otherwise change."""
+        self.check_access("read")
+        if not self.env.user.has_group("metering_service.group_team_leader"):
+            raise AccessError(
+                self.env._("Only team leaders check the tools of an emergency.")
             )
 
     def write(self, vals):

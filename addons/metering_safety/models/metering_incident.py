@@ -11,7 +11,11 @@ class MeteringIncident(models.Model):
 
     _name = "metering.incident"
     _description = "Department-Level Incident"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "metering.checklist.target.mixin",
+    ]
     _order = "started_on desc, id desc"
 
     name = fields.Char(
@@ -55,8 +59,33 @@ class MeteringIncident(models.Model):
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("metering.incident")
         incidents = super().create(vals_list)
-        incidents.filtered(lambda i: i.state == "open")._notify_reported()
+        open_incidents = incidents.filtered(lambda i: i.state == "open")
+        open_incidents._checklist_sync()
+        open_incidents._notify_reported()
         return incidents
+
+    def _checklist_assignments(self):
+        """The steps of the incident's type."""
+        assignments = (
+            self.env["metering.checklist.assignment"]
+            .sudo()
+            .search(
+                [
+                    ("target_model", "=", self._name),
+                    ("incident_type_id", "in", self.type_id.ids),
+                    ("template_id.state", "=", "published"),
+                ]
+            )
+        )
+        return {
+            incident: assignments.filtered(
+                lambda a, i=incident: a.incident_type_id == i.type_id
+            )
+            for incident in self
+        }
+
+    def _checklist_responsible_user(self):
+        return self.reported_by_id
 
     def _notify_reported(self):
         todo = self.env.ref("mail.mail_activity_data_todo")
@@ -88,6 +117,14 @@ class MeteringIncident(models.Model):
     def action_close(self):
         if not self.env.user.has_group("metering_service.group_team_leader"):
             raise UserError(self.env._("Only a team leader may close an incident."))
+        blocked = self.checklist_ids.filtered(lambda c: c._blocking_answers())
+        if blocked:
+            raise UserError(
+                self.env._(
+                    "The steps of the incident are not all done:\n%(details)s",
+                    details=blocked._blocking_message(),
+                )
+            )
         for incident in self:
             if not incident.actions_taken:
                 raise UserError(

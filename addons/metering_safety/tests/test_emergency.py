@@ -26,6 +26,14 @@ class TestEmergency(MeteringCommon):
 
     def test_manager_declares_everyone_sees_it(self):
         emergency = self._declare()
+        tools = emergency.checklist_ids
+        self.assertEqual(
+            tools.template_id,
+            self.env.ref("metering_safety.checklist_template_emergency_tools"),
+        )
+        tools.answer_ids[0].with_user(self.leader).value_yes_no = "yes"
+        with self.assertRaises(AccessError):
+            tools.answer_ids[1].with_user(self.technician).value_yes_no = "yes"
         self.assertTrue(emergency.name.startswith("YJ/"))
         self.assertIn(self.technician.partner_id, emergency.message_partner_ids)
         self.assertIn(self.clerk.partner_id, emergency.message_partner_ids)
@@ -151,6 +159,10 @@ class TestEmergency(MeteringCommon):
 
 
 class TestIncident(MeteringCommon):
+    def _do_steps(self, incident, user):
+        for answer in incident.checklist_ids.answer_ids:
+            answer.with_user(user).value_yes_no = "yes"
+
     def _report(self, xmlid, user=None, **vals):
         return (
             self.env["metering.incident"]
@@ -170,11 +182,12 @@ class TestIncident(MeteringCommon):
         incident = self._report("metering_safety.incident_type_equipment_failure")
         with self.assertRaises(UserError):
             incident.with_user(self.technician).action_close()
-        with self.assertRaises(AccessError):
-            incident.with_user(self.technician).write({"actions_taken": "<p>x</p>"})
+        with self.assertRaisesRegex(UserError, "Equipment taken out of use"):
+            incident.with_user(self.leader).action_close()
+        self._do_steps(incident, self.technician)
         with self.assertRaisesRegex(UserError, "actions taken"):
             incident.with_user(self.leader).action_close()
-        incident.with_user(self.leader).write(
+        incident.with_user(self.technician).write(
             {"actions_taken": "<p>Power cut, meter bench tagged out.</p>"}
         )
         incident.with_user(self.leader).action_close()
@@ -201,6 +214,7 @@ class TestIncident(MeteringCommon):
         )
         self.assertFalse(other.is_backfilled)
         outage.with_user(self.leader).write({"actions_taken": "<p>Restored</p>"})
+        self._do_steps(outage, self.leader)
         outage.with_user(self.leader).action_close()
         self.assertFalse(Order.create({"location_id": location.id}).is_backfilled)
 

@@ -100,12 +100,12 @@ class MeteringChecklist(models.Model):
         self.ensure_one()
         return self.env[self.res_model].browse(self.res_id)
 
-    def _check_target_access(self, operation="write"):
+    def _check_target_access(self):
         by_model = {}
         for checklist in self:
             by_model.setdefault(checklist.res_model, []).append(checklist.res_id)
         for model, ids in by_model.items():
-            self.env[model].browse(ids).check_access(operation)
+            self.env[model].browse(ids)._checklist_check_answer_access()
 
     def _blocking_message(self):
         lines = []

@@ -49,6 +49,11 @@ class MeteringChecklistTargetMixin(models.AbstractModel):
     def _checklist_responsible_user(self):
         return self.env["res.users"]
 
+    def _checklist_check_answer_access(self):
+        """Who may answer the checklists of these records: by default, whoever
+        may change them."""
+        self.check_access("write")
+
     def _checklist_sync(self):
         """Create the checklists of the assignments that apply and that the
         record does not carry yet: one create for the checklists, one for all
