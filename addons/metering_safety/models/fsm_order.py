@@ -8,7 +8,6 @@ class FsmOrder(models.Model):
 
     emergency_id = fields.Many2one(
         "metering.emergency",
-        "Emergency",
         index="btree_not_null",
         tracking=True,
         help="The company-level emergency this repair order belongs to.",

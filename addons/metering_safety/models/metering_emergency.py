@@ -61,8 +61,8 @@ class MeteringEmergency(models.Model):
     order_ids = fields.One2many("fsm.order", "emergency_id", "Repair Orders")
     order_count = fields.Integer(compute="_compute_order_count")
     # Review, required to close
-    what_happened = fields.Html("What Happened", tracking=True)
-    lessons_learned = fields.Html("Lessons Learned", tracking=True)
+    what_happened = fields.Html(tracking=True)
+    lessons_learned = fields.Html(tracking=True)
     closed_by_id = fields.Many2one("res.users", "Closed by", readonly=True, copy=False)
     closed_on = fields.Datetime(readonly=True, copy=False)
 

@@ -60,7 +60,6 @@ class MeteringChecklistAnswer(models.Model):
     value_number = fields.Float("Number")
     choice_id = fields.Many2one(
         "metering.checklist.choice",
-        "Choice",
         domain="[('item_id', '=', choice_domain_item_id)]",
     )
     value_text = fields.Text("Text")
@@ -116,8 +115,9 @@ class MeteringChecklistAnswer(models.Model):
                 if (answer.is_applicable, answer.result) != (applicable, result):
                     changes.setdefault((applicable, result), []).append(answer.id)
         for (applicable, result), ids in changes.items():
-            super(MeteringChecklistAnswer, self.browse(ids)).write(
-                {"is_applicable": applicable, "result": result}
+            # Past this model's write(), which only takes answers from users.
+            models.Model.write(
+                self.browse(ids), {"is_applicable": applicable, "result": result}
             )
 
     def _answer_key(self):

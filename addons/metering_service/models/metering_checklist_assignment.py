@@ -24,7 +24,7 @@ class MeteringChecklistAssignment(models.Model):
         default="fsm.order",
     )
     order_type_id = fields.Many2one(
-        "fsm.order.type", "Order Type", index="btree_not_null", ondelete="cascade"
+        "fsm.order.type", index="btree_not_null", ondelete="cascade"
     )
     group_id = fields.Many2one(
         "res.groups",

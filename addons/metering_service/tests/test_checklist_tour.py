@@ -18,6 +18,9 @@ class TestChecklistTour(HttpCase):
         order_type = self.env["fsm.order.type"].create(
             {"name": "Tour box inspection", "internal_type": "fsm"}
         )
+        sign_off = self.env["fsm.stage"].create(
+            {"name": "Tour box sign-off", "sequence": 70, "stage_type": "order"}
+        )
         self.start_tour(
             "/odoo/action-metering_service.metering_checklist_template_action/new",
             "metering_checklist_manager",
@@ -33,6 +36,7 @@ class TestChecklistTour(HttpCase):
         self.assertEqual(photo.condition_item_id.name, "Box door closed")
         self.assertEqual(photo.condition_value, "fail")
         self.assertEqual(template.assignment_ids.order_type_id, order_type)
+        self.assertEqual(template.assignment_ids.stage_id, sign_off)
 
         owner = self.env["res.partner"].create({"name": "Tour box owner"})
         order = self.env["fsm.order"].create(

@@ -24,14 +24,18 @@ function addItem(name, steps = []) {
     ];
 }
 
-function chooseKind(label) {
+// Options by position (the UI may be in any language): the order of the
+// selection in the model.
+const KINDS = ["pass_fail", "yes_no_na", "number", "choice", "text", "photo", "signature"];
+
+function chooseKind(kind) {
     return [
         {
             trigger: ".modal div[name='kind'] .o_select_menu_toggler",
             run: "click",
         },
         {
-            trigger: `.o_select_menu_item:contains('${label}')`,
+            trigger: `.o_select_menu_item:eq(${KINDS.indexOf(kind)})`,
             run: "click",
         },
     ];
@@ -47,7 +51,7 @@ registry.category("web_tour.tours").add("metering_checklist_manager", {
         },
         ...addItem("Box door closed"),
         ...addItem("Supply voltage", [
-            ...chooseKind("Number"),
+            ...chooseKind("number"),
             {trigger: ".modal div[name='has_min'] input", run: "click"},
             {trigger: ".modal div[name='min_value'] input", run: "edit 198"},
             {trigger: ".modal div[name='has_max'] input", run: "click"},
@@ -61,7 +65,7 @@ registry.category("web_tour.tours").add("metering_checklist_manager", {
             trigger: ".o_form_view .o_form_saved",
         },
         ...addItem("Photo of the broken door", [
-            ...chooseKind("Photo"),
+            ...chooseKind("photo"),
             {
                 trigger: ".modal div[name='condition_item_id'] input",
                 run: "edit Box door",
@@ -75,7 +79,8 @@ registry.category("web_tour.tours").add("metering_checklist_manager", {
                 run: "click",
             },
             {
-                trigger: ".o_select_menu_item:contains('Fail')",
+                // pass, fail, ...
+                trigger: ".o_select_menu_item:eq(1)",
                 run: "click",
             },
         ]),
@@ -104,10 +109,10 @@ registry.category("web_tour.tours").add("metering_checklist_manager", {
         },
         {
             trigger: "div[name='assignment_ids'] div[name='stage_id'] input",
-            run: "edit Completed",
+            run: "edit Tour box sign-off",
         },
         {
-            trigger: ".o-autocomplete--dropdown-item:contains('Completed')",
+            trigger: ".o-autocomplete--dropdown-item:contains('Tour box sign-off')",
             run: "click",
         },
         {
@@ -140,7 +145,8 @@ registry.category("web_tour.tours").add("metering_checklist_technician", {
             run: "click",
         },
         {
-            trigger: ".o_select_menu_item:contains('Pass')",
+            // pass, fail
+            trigger: ".o_select_menu_item:eq(0)",
             run: "click",
         },
         {
