@@ -14,8 +14,14 @@ class MeteringChecklist(models.Model):
     _order = "id desc"
 
     name = fields.Char(related="template_id.name")
+    # Templates with checklists are archived, never deleted (but with the
+    # addon that delivered them).
     template_id = fields.Many2one(
-        "metering.checklist.template", required=True, readonly=True, index=True
+        "metering.checklist.template",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="cascade",
     )
     assignment_id = fields.Many2one(
         "metering.checklist.assignment", readonly=True, ondelete="set null"

@@ -28,7 +28,7 @@ class MeteringChecklistAnswer(models.Model):
         "metering.checklist", required=True, ondelete="cascade", index=True
     )
     item_id = fields.Many2one(
-        "metering.checklist.item", required=True, readonly=True, ondelete="restrict"
+        "metering.checklist.item", required=True, readonly=True, ondelete="cascade"
     )
     sequence = fields.Integer(readonly=True)
     name = fields.Char(related="item_id.name")

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
 # What may still change on a published or archived template.
 FROZEN_EXCEPTIONS = {"state", "active", "assignment_ids", "message_main_attachment_id"}
 
@@ -62,9 +64,9 @@ class MeteringChecklistTemplate(models.Model):
         return super().write(vals)
 
     def unlink(self):
-        if self.env["metering.checklist"].search_count(
-            [("template_id", "in", self.ids)], limit=1
-        ):
+        if not self.env.context.get(MODULE_UNINSTALL_FLAG) and self.env[
+            "metering.checklist"
+        ].search_count([("template_id", "in", self.ids)], limit=1):
             raise UserError(
                 self.env._(
                     "Checklists were filled with this template: archive it instead."
@@ -73,6 +75,8 @@ class MeteringChecklistTemplate(models.Model):
         return super().unlink()
 
     def _check_editable(self):
+        if self.env.context.get(MODULE_UNINSTALL_FLAG):
+            return
         frozen = self.filtered(lambda t: t.state != "draft")
         if frozen:
             raise UserError(
