@@ -7,3 +7,4 @@ from . import test_energy_adjustment_math
 from . import test_security
 from . import test_tour
 from . import test_dispute_tour
+from . import test_order_views
