@@ -16,6 +16,9 @@
     "external_dependencies": {"python": []},
     "data": [
         "security/metering_safety_security.xml",
+        "security/ir.model.access.csv",
+        "security/metering_qualification_rules.xml",
+        "views/metering_qualification_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

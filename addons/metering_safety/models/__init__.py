@@ -1,0 +1,2 @@
+from . import metering_qualification_type
+from . import metering_qualification
