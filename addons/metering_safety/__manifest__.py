@@ -17,6 +17,7 @@
     "data": [
         "security/metering_safety_security.xml",
         "security/ir.model.access.csv",
+        "security/metering_qualification_rules.xml",
         "data/ir_sequence_data.xml",
         "data/metering_incident_type_data.xml",
         "data/metering_checklist_template_data.xml",
@@ -24,6 +25,7 @@
         "views/metering_emergency_views.xml",
         "views/metering_incident_views.xml",
         "views/fsm_order_views.xml",
+        "views/metering_qualification_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -4,3 +4,5 @@ from . import metering_incident_type
 from . import metering_incident
 from . import fsm_order
 from . import metering_checklist_assignment
+from . import metering_qualification_type
+from . import metering_qualification

@@ -1,3 +1,4 @@
 from . import test_security
 from . import test_emergency
 from . import test_emergency_tour
+from . import test_qualification
