@@ -19,6 +19,7 @@
         "security/ir.model.access.csv",
         "security/metering_qualification_rules.xml",
         "data/ir_sequence_data.xml",
+        "data/ir_cron_data.xml",
         "data/metering_incident_type_data.xml",
         "data/metering_checklist_template_data.xml",
         "wizards/metering_emergency_fault_wizard_views.xml",

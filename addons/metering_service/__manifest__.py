@@ -27,6 +27,7 @@
         "views/metering_policy_views.xml",
         "views/fsm_location_views.xml",
         "views/fsm_equipment_views.xml",
+        "views/fsm_order_type_views.xml",
         "views/fsm_team_views.xml",
         "views/fsm_order_views.xml",
         "views/helpdesk_ticket_views.xml",

@@ -6,3 +6,4 @@ from . import fsm_order
 from . import metering_checklist_assignment
 from . import metering_qualification_type
 from . import metering_qualification
+from . import fsm_order_type

@@ -10,7 +10,7 @@ EXPIRY_WARNING_DAYS = 30
 
 class MeteringQualification(models.Model):
     _name = "metering.qualification"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _description = "Worker Qualification"
     _order = "date_to, id"
     _check_company_auto = True
@@ -45,6 +45,10 @@ class MeteringQualification(models.Model):
     certificate_filename = fields.Char()
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
+    )
+    reminder_sent = fields.Boolean(
+        copy=False,
+        help="The expiry reminder was scheduled; a new end date resets it.",
     )
     state = fields.Selection(
         [("valid", "Valid"), ("expiring", "Expiring Soon"), ("expired", "Expired")],
@@ -87,3 +91,60 @@ class MeteringQualification(models.Model):
                     None, [qualification.employee_id.name, qualification.type_id.name]
                 )
             )
+
+    def write(self, vals):
+        if "date_to" in vals:
+            vals = {**vals, "reminder_sent": False}
+        return super().write(vals)
+
+    @api.model
+    def _cron_remind_expiry(self):
+        """Remind the worker and his team leader, once, 30 days before a
+        qualification expires."""
+        today = fields.Date.context_today(self)
+        expiring = self.search(
+            [
+                ("reminder_sent", "=", False),
+                ("date_to", ">=", today),
+                ("date_to", "<=", today + timedelta(days=EXPIRY_WARNING_DAYS)),
+            ]
+        )
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        persons = self.env["fsm.person"].search(
+            [
+                (
+                    "partner_id",
+                    "in",
+                    (
+                        expiring.employee_id.work_contact_id
+                        | expiring.employee_id.user_id.partner_id
+                    ).ids,
+                )
+            ]
+        )
+        for qualification in expiring:
+            employee = qualification.employee_id
+            person = persons.filtered(
+                lambda p, e=employee: (
+                    p.partner_id in (e.work_contact_id | e.user_id.partner_id)
+                )
+            )[:1]
+            users = (
+                employee.user_id
+                | person.team_id.leader_user_id
+                | employee.parent_id.user_id
+            )
+            for user in users:
+                qualification.activity_schedule(
+                    activity_type_id=todo.id,
+                    date_deadline=qualification.date_to,
+                    summary=self.env._(
+                        "%(qualification)s of %(employee)s expires on %(date)s",
+                        qualification=qualification.type_id.name,
+                        employee=employee.name,
+                        date=qualification.date_to,
+                    ),
+                    user_id=user.id,
+                )
+        expiring.write({"reminder_sent": True})
+        return expiring

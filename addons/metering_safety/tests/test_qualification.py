@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.addons.metering_service.tests.common import MeteringCommon
 
 
-class TestQualification(MeteringCommon):
+class QualificationCommon(MeteringCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -38,6 +38,8 @@ class TestQualification(MeteringCommon):
             }
         )
 
+
+class TestQualification(QualificationCommon):
     def test_state_follows_expiry(self):
         self.assertEqual(self.own.state, "expiring")
         self.assertEqual(self.others.state, "expired")
@@ -97,3 +99,78 @@ class TestQualification(MeteringCommon):
             .with_user(self.manager)
             .search([("id", "=", other.id)])
         )
+
+
+class TestRequiredQualifications(QualificationCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.order_type = cls.env["fsm.order.type"].create(
+            {
+                "name": "HV metering work",
+                "internal_type": "fsm",
+                "required_qualification_type_ids": [fields.Command.link(cls.qtype.id)],
+            }
+        )
+        cls.location = cls._create_location("HV customer point")
+        cls.other_person = cls.env["fsm.person"].create(
+            {"partner_id": cls.other_employee.work_contact_id.id}
+        )
+
+    def test_assigning_a_qualified_worker(self):
+        order = (
+            self.env["fsm.order"]
+            .with_user(self.leader)
+            .create(
+                {
+                    "type": self.order_type.id,
+                    "location_id": self.location.id,
+                    "person_id": self.technician_person.id,
+                }
+            )
+        )
+        self.assertEqual(order.person_id, self.technician_person)
+
+    def test_expired_or_missing_qualification_refused(self):
+        with self.assertRaisesRegex(ValidationError, "Someone Else"):
+            self.env["fsm.order"].with_user(self.leader).create(
+                {
+                    "type": self.order_type.id,
+                    "location_id": self.location.id,
+                    "person_id": self.other_person.id,
+                }
+            )
+        order = (
+            self.env["fsm.order"]
+            .with_user(self.leader)
+            .create({"type": self.order_type.id, "location_id": self.location.id})
+        )
+        with self.assertRaisesRegex(ValidationError, "HV electrician"):
+            order.with_user(self.leader).write(
+                {"person_ids": [fields.Command.link(self.other_person.id)]}
+            )
+        self.own.date_to = self.today - timedelta(days=1)
+        with self.assertRaisesRegex(ValidationError, "HV electrician"):
+            order.with_user(self.leader).write({"person_id": self.technician_person.id})
+
+    def test_changing_the_type_checks_the_crew(self):
+        order = self.env["fsm.order"].create(
+            {"location_id": self.location.id, "person_id": self.other_person.id}
+        )
+        with self.assertRaisesRegex(ValidationError, "Someone Else"):
+            order.with_user(self.leader).write({"type": self.order_type.id})
+
+    def test_expiry_reminder_once(self):
+        leader_employee = self.env["hr.employee"].create(
+            {"name": "Leader", "user_id": self.leader.id}
+        )
+        self.tech_employee.parent_id = leader_employee
+        Qualification = self.env["metering.qualification"]
+        reminded = Qualification._cron_remind_expiry()
+        self.assertIn(self.own, reminded)
+        self.assertNotIn(self.others, reminded)  # already expired
+        self.assertEqual(self.own.activity_ids.user_id, self.technician | self.leader)
+        self.assertFalse(Qualification._cron_remind_expiry())
+        # renewed, then close to expiry again: reminded again
+        self.own.date_to = self.today + timedelta(days=20)
+        self.assertIn(self.own, Qualification._cron_remind_expiry())
