@@ -7,3 +7,6 @@ from . import metering_checklist_assignment
 from . import metering_qualification_type
 from . import metering_qualification
 from . import fsm_order_type
+from . import fsm_stage
+from . import metering_policy
+from . import metering_safety_briefing

@@ -12,3 +12,12 @@ class FsmOrderType(models.Model):
         help="Every worker assigned to an order of this type must hold a valid "
         "qualification of each of these types.",
     )
+    requires_safety_briefing = fields.Boolean(
+        help="Work on orders of this type starts only after a completed pre-job "
+        "safety briefing covering the order and its whole crew.",
+    )
+    safety_hazards = fields.Text(
+        "Hazards and Control Measures",
+        translate=True,
+        help="Proposed on the safety briefings of orders of this type.",
+    )

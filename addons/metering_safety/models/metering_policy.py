@@ -1,0 +1,13 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class MeteringPolicy(models.Model):
+    _inherit = "metering.policy"
+
+    briefing_validity_hours = fields.Integer(
+        "Safety Briefing Validity (hours)",
+        default=12,
+        help="How long after it is held a safety briefing clears the start of work.",
+    )

@@ -1,0 +1,282 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+TICKET_KINDS = [
+    ("first", "First-Type Work Ticket"),
+    ("second", "Second-Type Work Ticket"),
+    ("emergency", "Emergency Repair Sheet"),
+]
+
+
+class MeteringSafetyBriefing(models.Model):
+    """The on-site safety meeting held before work (manual 6.3, 6.4): the
+    task, the method and the safety and quality requirements made clear,
+    hazards and their controls, the work ticket, and every crew member's own
+    acknowledgement."""
+
+    _name = "metering.safety.briefing"
+    _description = "Pre-Job Safety Briefing"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "start desc, id desc"
+
+    name = fields.Char(
+        "Reference", required=True, readonly=True, copy=False, default="/"
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    order_ids = fields.Many2many(
+        "fsm.order",
+        "metering_safety_briefing_fsm_order_rel",
+        "briefing_id",
+        "order_id",
+        string="Work Orders",
+        required=True,
+        check_company=True,
+        help="The orders this briefing covers.",
+    )
+    place = fields.Char(required=True)
+    start = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
+    valid_until = fields.Datetime(
+        compute="_compute_valid_until",
+        store=True,
+        help="The briefing covers work started until then (validity on the "
+        "metering policy).",
+    )
+    leader_id = fields.Many2one(
+        "res.users",
+        "Work Leader",
+        required=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    task = fields.Text("Task Made Clear", required=True)
+    method = fields.Text("Method Made Clear", required=True)
+    requirements = fields.Text(
+        "Safety and Quality Requirements Made Clear", required=True
+    )
+    hazards = fields.Text(
+        "Hazards and Control Measures",
+        help="Proposed from the hazards of the orders' types; edit them for the site.",
+    )
+    ppe_confirmed = fields.Boolean("Protective Equipment Checked", tracking=True)
+    ticket_kind = fields.Selection(
+        TICKET_KINDS, "Work Ticket", required=True, tracking=True
+    )
+    ticket_number = fields.Char("Ticket Number", required=True, tracking=True)
+    ticket_valid_from = fields.Datetime("Ticket Valid From", required=True)
+    ticket_valid_to = fields.Datetime("Ticket Valid To", required=True)
+    attendee_ids = fields.One2many(
+        "metering.safety.briefing.attendee", "briefing_id", "Crew", copy=False
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("open", "Acknowledging"),
+            ("done", "Completed"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
+    )
+    acknowledged_count = fields.Integer(compute="_compute_acknowledged_count")
+
+    _ticket_period = models.Constraint(
+        "CHECK(ticket_valid_to > ticket_valid_from)",
+        "A work ticket must end after it starts.",
+    )
+
+    @api.depends("start", "company_id")
+    def _compute_valid_until(self):
+        for briefing in self:
+            hours = (
+                self.env["metering.policy"]
+                ._for_company(briefing.company_id or self.env.company)
+                .briefing_validity_hours
+            )
+            briefing.valid_until = briefing.start and briefing.start + timedelta(
+                hours=hours or 12
+            )
+
+    @api.depends("attendee_ids.acknowledged_on")
+    def _compute_acknowledged_count(self):
+        for briefing in self:
+            briefing.acknowledged_count = len(
+                briefing.attendee_ids.filtered("acknowledged_on")
+            )
+
+    @api.onchange("order_ids")
+    def _onchange_order_ids(self):
+        """Propose the hazards of the orders' types."""
+        hazards = self.order_ids.type.mapped("safety_hazards")
+        if hazards and not self.hazards:
+            self.hazards = "\n".join(h for h in hazards if h)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code(
+                    "metering.safety.briefing"
+                )
+        return super().create(vals_list)
+
+    def _crew_employees(self):
+        """The employees of the workers assigned to the briefing's orders."""
+        partners = (self.order_ids.person_id | self.order_ids.person_ids).partner_id
+        return (
+            self.env["hr.employee"]
+            .sudo()
+            .search(
+                [
+                    "|",
+                    ("work_contact_id", "in", partners.ids),
+                    ("user_id.partner_id", "in", partners.ids),
+                ]
+            )
+        )
+
+    def action_open(self):
+        """Hold the meeting: the roster is the orders' crew, who acknowledge."""
+        for briefing in self:
+            if briefing.state != "draft":
+                continue
+            missing = briefing._crew_employees() - briefing.attendee_ids.employee_id
+            briefing.write(
+                {
+                    "state": "open",
+                    "attendee_ids": [
+                        fields.Command.create({"employee_id": employee.id})
+                        for employee in missing
+                    ],
+                }
+            )
+            if not briefing.attendee_ids:
+                raise UserError(
+                    self.env._(
+                        "Briefing %(name)s has nobody on its roster: assign the crew "
+                        "to the orders or add them.",
+                        name=briefing.name,
+                    )
+                )
+        return True
+
+    def action_cancel(self):
+        self.write({"state": "cancel"})
+        return True
+
+    def _update_completion(self):
+        """Completed when every crew member has acknowledged; someone added
+        later reopens it until he has."""
+        for briefing in self.filtered(lambda b: b.state in ("open", "done")):
+            complete = briefing.attendee_ids and all(
+                briefing.attendee_ids.mapped("acknowledged_on")
+            )
+            state = "done" if complete else "open"
+            if briefing.state != state:
+                briefing.sudo().state = state
+
+    def _covers(self, order, employees, now):
+        """What this briefing lacks to clear the start of the order now."""
+        self.ensure_one()
+        acknowledged = self.attendee_ids.filtered("acknowledged_on").employee_id
+        problems = []
+        if order not in self.order_ids:
+            problems.append(self.env._("does not cover the order"))
+        if self.state != "done":
+            problems.append(self.env._("not every crew member has acknowledged"))
+        if not (self.start <= now <= self.valid_until):
+            problems.append(self.env._("not valid at this time"))
+        if not (self.ticket_valid_from <= now <= self.ticket_valid_to):
+            problems.append(
+                self.env._(
+                    "work ticket %(number)s is not valid now", number=self.ticket_number
+                )
+            )
+        unacknowledged = employees - acknowledged
+        if unacknowledged:
+            problems.append(
+                self.env._(
+                    "not acknowledged by %(names)s",
+                    names=", ".join(unacknowledged.mapped("name")),
+                )
+            )
+        return problems
+
+
+class MeteringSafetyBriefingAttendee(models.Model):
+    """A crew member at a briefing, who acknowledges it himself."""
+
+    _name = "metering.safety.briefing.attendee"
+    _description = "Safety Briefing Attendee"
+    _order = "briefing_id, id"
+
+    briefing_id = fields.Many2one(
+        "metering.safety.briefing", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="briefing_id.company_id", store=True)
+    employee_id = fields.Many2one("hr.employee", required=True, index=True)
+    user_id = fields.Many2one(related="employee_id.user_id", store=True, index=True)
+    signature = fields.Binary(attachment=True, copy=False)
+    acknowledged_on = fields.Datetime(readonly=True, copy=False)
+
+    _once = models.Constraint(
+        "UNIQUE(briefing_id, employee_id)",
+        "A crew member is on the roster of a briefing only once.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        attendees = super().create(vals_list)
+        attendees.briefing_id._update_completion()
+        return attendees
+
+    def write(self, vals):
+        if (
+            "signature" in vals
+            and not self.env.su
+            and self.filtered(lambda a: a.user_id != self.env.user)
+        ):
+            raise UserError(self.env._("Each crew member signs for himself."))
+        if {"acknowledged_on", "employee_id", "briefing_id"} & set(vals) and not (
+            self.env.su
+        ):
+            raise UserError(
+                self.env._("Acknowledge with the Acknowledge button, for yourself.")
+            )
+        return super().write(vals)
+
+    def unlink(self):
+        briefings = self.briefing_id
+        res = super().unlink()
+        briefings._update_completion()
+        return res
+
+    def action_acknowledge(self):
+        """Each crew member acknowledges personally: the task, the method and
+        the safety and quality requirements are clear to him."""
+        for attendee in self:
+            if attendee.user_id != self.env.user:
+                raise UserError(
+                    self.env._(
+                        "Only %(name)s can acknowledge the briefing for himself.",
+                        name=attendee.employee_id.name,
+                    )
+                )
+            if attendee.briefing_id.state not in ("open", "done"):
+                raise UserError(
+                    self.env._(
+                        "Briefing %(name)s is not being held.",
+                        name=attendee.briefing_id.name,
+                    )
+                )
+        self.sudo().write({"acknowledged_on": fields.Datetime.now()})
+        self.briefing_id._update_completion()
+        return True

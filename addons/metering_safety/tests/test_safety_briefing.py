@@ -1,0 +1,188 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
+
+from odoo.addons.metering_service.tests.common import MeteringCommon
+
+
+class BriefingCommon(MeteringCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.technician2 = cls._create_user(
+            "technician2", "metering_service.group_field_technician"
+        )
+        Employee = cls.env["hr.employee"]
+        cls.employee1 = Employee.create(
+            {"name": "Li Qiang", "user_id": cls.technician.id}
+        )
+        cls.employee2 = Employee.create(
+            {"name": "Zhao Lei", "user_id": cls.technician2.id}
+        )
+        cls.person2 = cls.env["fsm.person"].create(
+            {"partner_id": cls.technician2.partner_id.id}
+        )
+        cls.order_type = cls.env["fsm.order.type"].create(
+            {
+                "name": "Live-line meter exchange",
+                "internal_type": "fsm",
+                "requires_safety_briefing": True,
+                "safety_hazards": "Electric shock: insulated gloves, test before touch",
+            }
+        )
+        cls.in_progress = cls.env.ref("metering_safety.fsm_stage_in_progress")
+        cls.order = cls.env["fsm.order"].create(
+            {
+                "type": cls.order_type.id,
+                "location_id": cls._create_location("Live-line point").id,
+                "person_id": cls.technician_person.id,
+                "person_ids": [Command.link(cls.person2.id)],
+            }
+        )
+
+    @classmethod
+    def _briefing(cls, **vals):
+        now = fields.Datetime.now()
+        return (
+            cls.env["metering.safety.briefing"]
+            .with_user(cls.leader)
+            .create(
+                {
+                    "order_ids": [Command.link(cls.order.id)],
+                    "place": "Meter room, building 3",
+                    "task": "Exchange the three-phase meter",
+                    "method": "Short the CT secondaries, then exchange",
+                    "requirements": "Two people, insulated tools, seals recorded",
+                    "ticket_kind": "second",
+                    "ticket_number": "II-2026-118",
+                    "ticket_valid_from": now - timedelta(hours=1),
+                    "ticket_valid_to": now + timedelta(hours=8),
+                    **vals,
+                }
+            )
+        )
+
+    def _start(self, user=None):
+        self.order.with_user(user or self.leader).write(
+            {"stage_id": self.in_progress.id}
+        )
+
+
+class TestSafetyBriefing(BriefingCommon):
+    def test_no_start_without_briefing(self):
+        with self.assertRaisesRegex(ValidationError, "no safety briefing"):
+            self._start()
+        self.assertTrue(self.order.safety_blocked)
+        self.assertIn(
+            self.order, self.env["fsm.order"].search([("safety_blocked", "=", True)])
+        )
+
+    def test_roster_and_personal_acknowledgement(self):
+        briefing = self._briefing()
+        briefing.action_open()
+        self.assertEqual(
+            briefing.attendee_ids.employee_id, self.employee1 | self.employee2
+        )
+        mine = briefing.attendee_ids.filtered(lambda a: a.employee_id == self.employee1)
+        other = briefing.attendee_ids - mine
+        with self.assertRaisesRegex(UserError, "Zhao Lei"):
+            other.with_user(self.technician).action_acknowledge()
+        with self.assertRaises(UserError):
+            other.with_user(self.technician).write(
+                {"acknowledged_on": fields.Datetime.now()}
+            )
+        mine.with_user(self.technician).action_acknowledge()
+        self.assertEqual(briefing.state, "open")
+        with self.assertRaisesRegex(ValidationError, "Zhao Lei"):
+            self._start()
+        other.with_user(self.technician2).action_acknowledge()
+        self.assertEqual(briefing.state, "done")
+        self._start(self.technician)
+        self.assertEqual(self.order.stage_id, self.in_progress)
+        self.assertTrue(self.order.safety_cleared_on)
+        self.assertFalse(self.order.safety_blocked)
+
+    def test_member_added_later_must_acknowledge(self):
+        briefing = self._briefing()
+        briefing.action_open()
+        for attendee in briefing.attendee_ids:
+            attendee.with_user(attendee.user_id).action_acknowledge()
+        self.assertEqual(briefing.state, "done")
+        newcomer = self.env["hr.employee"].create({"name": "Newcomer"})
+        briefing.with_user(self.leader).write(
+            {"attendee_ids": [Command.create({"employee_id": newcomer.id})]}
+        )
+        self.assertEqual(briefing.state, "open")
+        with self.assertRaisesRegex(ValidationError, "acknowledged"):
+            self._start()
+
+    def test_expired_ticket_refused(self):
+        now = fields.Datetime.now()
+        briefing = self._briefing(
+            ticket_valid_from=now - timedelta(hours=10),
+            ticket_valid_to=now - timedelta(hours=1),
+        )
+        briefing.action_open()
+        for attendee in briefing.attendee_ids:
+            attendee.with_user(attendee.user_id).action_acknowledge()
+        with self.assertRaisesRegex(ValidationError, "II-2026-118"):
+            self._start()
+
+    def test_old_briefing_refused(self):
+        briefing = self._briefing(start=fields.Datetime.now() - timedelta(days=1))
+        briefing.action_open()
+        for attendee in briefing.attendee_ids:
+            attendee.with_user(attendee.user_id).action_acknowledge()
+        with self.assertRaisesRegex(ValidationError, "not valid at this time"):
+            self._start()
+
+    def test_override_by_a_team_leader_is_logged(self):
+        with self.assertRaises(AccessError):
+            self.order.with_user(self.technician).action_safety_override("Storm")
+        with self.assertRaises(UserError):
+            self.order.with_user(self.leader).action_safety_override(" ")
+        self.order.with_user(self.leader).action_safety_override(
+            "Live fault endangering the public"
+        )
+        self.assertEqual(self.order.safety_override_by_id, self.leader)
+        self.assertIn("Live fault", self.order.message_ids[0].body)
+        self._start()
+        self.assertEqual(self.order.stage_id, self.in_progress)
+
+    def test_types_without_briefing_start_freely(self):
+        self.order_type.requires_safety_briefing = False
+        self._start()
+        self.assertEqual(self.order.stage_id, self.in_progress)
+
+    def test_access(self):
+        with self.assertRaises(AccessError):
+            self.env["metering.safety.briefing"].with_user(self.technician).create(
+                {"place": "Nowhere"}
+            )
+        briefing = self._briefing()
+        Briefing = self.env["metering.safety.briefing"]
+        self.assertFalse(
+            Briefing.with_user(self.technician).search([("id", "=", briefing.id)])
+        )
+        briefing.action_open()
+        self.assertEqual(
+            Briefing.with_user(self.technician).search([("id", "=", briefing.id)]),
+            briefing,
+        )
+        foreign = self._create_user(
+            "leader", "metering_service.group_team_leader", self.other_company
+        )
+        with self.assertRaises(AccessError):
+            briefing.with_user(foreign).read(["name"])
+
+    def test_hazards_proposed_from_the_type(self):
+        with self.env.cr.savepoint():
+            form_briefing = self.env["metering.safety.briefing"].new(
+                {"order_ids": [Command.link(self.order.id)]}
+            )
+            form_briefing._onchange_order_ids()
+            self.assertIn("Electric shock", form_briefing.hazards)

@@ -1,0 +1,15 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class MeteringSafetyOverrideWizard(models.TransientModel):
+    _name = "metering.safety.override.wizard"
+    _description = "Safety Briefing Override"
+
+    order_ids = fields.Many2many("fsm.order", string="Work Orders", required=True)
+    reason = fields.Text(required=True)
+
+    def action_override(self):
+        self.ensure_one()
+        return self.order_ids.action_safety_override(self.reason)
