@@ -15,8 +15,9 @@ Usage: python3 bench/checklist_bench.py -c ODOO_CONF -d DB [--orders N]
 """
 
 import argparse
-import sys
 import time
+
+from bench_common import measure, out
 
 import odoo
 from odoo import api
@@ -24,21 +25,6 @@ from odoo.modules.registry import Registry
 from odoo.tools import config
 
 ANSWERS = 1_000_000
-
-
-def out(line):
-    sys.stdout.write(line + "\n")
-    sys.stdout.flush()
-
-
-def _measure(env, func):
-    env.flush_all()
-    env.invalidate_all()
-    queries = env.cr.sql_log_count
-    started = time.perf_counter()
-    result = func()
-    env.flush_all()
-    return result, time.perf_counter() - started, env.cr.sql_log_count - queries
 
 
 def _order_type(env, items):
@@ -80,7 +66,7 @@ def bench_orders(env, count):
         [{"name": f"Bench point {i}", "owner_id": owner.id} for i in range(100)]
     )
     plain_type = _order_type(env, 0)
-    _orders, plain_s, plain_q = _measure(
+    _orders, plain_s, plain_q = measure(
         env, lambda: _create_orders(env, plain_type, locations, count)
     )
     out(
@@ -93,7 +79,7 @@ def bench_orders(env, count):
     )
     for items in (10, 50):
         order_type = _order_type(env, items)
-        orders, seconds, queries = _measure(
+        orders, seconds, queries = measure(
             env,
             lambda order_type=order_type: _create_orders(
                 env, order_type, locations, count

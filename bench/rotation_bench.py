@@ -15,9 +15,8 @@ Usage: python3 bench/rotation_bench.py -c ODOO_CONF -d DB [--count N ...]
 
 import argparse
 import resource
-import sys
-import time
 
+from bench_common import measure, out
 from dateutil.relativedelta import relativedelta
 
 import odoo
@@ -75,16 +74,6 @@ def _create_meters(env, count):
     return today + relativedelta(days=1)
 
 
-def _measure(env, func):
-    env.flush_all()
-    env.invalidate_all()
-    queries = env.cr.sql_log_count
-    started = time.perf_counter()
-    result = func()
-    env.flush_all()
-    return result, time.perf_counter() - started, env.cr.sql_log_count - queries
-
-
 def bench(db, count):
     with Registry(db).cursor() as cr:
         env = api.Environment(cr, odoo.SUPERUSER_ID, {})
@@ -92,7 +81,7 @@ def bench(db, count):
         horizon = _create_meters(env, count)
         rotation = env["metering.rotation"]
 
-        orders, plan_s, plan_q = _measure(
+        orders, plan_s, plan_q = measure(
             env, lambda: rotation.plan(company, horizon, MAX_DEVICES)
         )
         planned = len(orders.equipment_ids)
@@ -111,7 +100,7 @@ def bench(db, count):
             for start in range(0, len(values), rotation.ORDER_BATCH):
                 Order.create(values[start : start + rotation.ORDER_BATCH])
 
-        _result, plain_s, _plain_q = _measure(env, plain_create)
+        _result, plain_s, _plain_q = measure(env, plain_create)
         cr.rollback()
     return {
         "meters": planned,
@@ -121,11 +110,6 @@ def bench(db, count):
         "queries_per_meter": plan_q / planned,
         "plain_orders_per_s": len(values) / plain_s,
     }
-
-
-def out(line):
-    sys.stdout.write(line + "\n")
-    sys.stdout.flush()
 
 
 def main():

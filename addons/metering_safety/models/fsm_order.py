@@ -158,6 +158,8 @@ class FsmOrder(models.Model):
         starting.sudo().write({"safety_cleared_on": now})
 
     def _crew_employees(self):
+        """The employees of the workers (fsm.person) assigned to the orders,
+        matched through their contact or their user."""
         people = self.person_id | self.person_ids
         return (
             self.env["hr.employee"]
@@ -204,18 +206,7 @@ class FsmOrder(models.Model):
         if not orders:
             return
         today = fields.Date.context_today(self)
-        people = orders.person_id | orders.person_ids
-        employees = (
-            self.env["hr.employee"]
-            .sudo()
-            .search(
-                [
-                    "|",
-                    ("work_contact_id", "in", people.partner_id.ids),
-                    ("user_id.partner_id", "in", people.partner_id.ids),
-                ]
-            )
-        )
+        employees = orders._crew_employees()
         valid = {
             (qualification.employee_id.id, qualification.type_id.id)
             for qualification in self.env["metering.qualification"]

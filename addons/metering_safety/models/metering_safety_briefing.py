@@ -130,18 +130,7 @@ class MeteringSafetyBriefing(models.Model):
 
     def _crew_employees(self):
         """The employees of the workers assigned to the briefing's orders."""
-        partners = (self.order_ids.person_id | self.order_ids.person_ids).partner_id
-        return (
-            self.env["hr.employee"]
-            .sudo()
-            .search(
-                [
-                    "|",
-                    ("work_contact_id", "in", partners.ids),
-                    ("user_id.partner_id", "in", partners.ids),
-                ]
-            )
-        )
+        return self.order_ids._crew_employees()
 
     def action_open(self):
         """Hold the meeting: the roster is the orders' crew, who acknowledge."""
