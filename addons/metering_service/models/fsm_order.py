@@ -95,6 +95,64 @@ class FsmOrder(models.Model):
     )
     backfill_reviewed_on = fields.Datetime("Reviewed on", readonly=True, copy=False)
     origin_order_id = fields.Many2one("fsm.order", index="btree_not_null", copy=False)
+    # Fault (manual 5.6)
+    fault_symptom = fields.Selection(
+        [
+            ("stopped", "Meter Stopped"),
+            ("burnt", "Meter Burnt"),
+            ("display", "Display Fault"),
+            ("wiring", "Wiring Fault"),
+            ("communication", "Communication Fault"),
+            ("none", "No Fault Found"),
+            ("other", "Other"),
+        ],
+        tracking=True,
+    )
+    fault_cause = fields.Text("Cause Found")
+    customer_at_fault = fields.Boolean(
+        "Damage by the Customer",
+        tracking=True,
+        help="The customer is responsible for the damage (theft, tampering, misuse).",
+    )
+    outage_start = fields.Datetime("Supply Lost")
+    supply_restored_on = fields.Datetime("Supply Restored", tracking=True)
+    energy_affected = fields.Boolean(
+        "Metered Energy Affected",
+        help="The fault affected the metered energy: a refund or make-up energy "
+        "calculation follows.",
+    )
+    # Retrofit (manual 5.9)
+    retrofit_reason = fields.Text("Retrofit Reason")
+    retrofit_scope = fields.Selection(
+        [
+            ("meter", "Meter"),
+            ("transformer", "Instrument Transformers"),
+            ("wiring", "Wiring"),
+            ("box", "Meter Box"),
+            ("all", "Whole Metering Installation"),
+        ],
+        tracking=True,
+    )
+    retrofit_approval = fields.Char(
+        "Approval Reference", tracking=True, help="The approved retrofit scheme."
+    )
+    # Collection terminal (manual 5.10)
+    terminal_address = fields.Char(help="Logical address of the terminal.")
+    comm_channel = fields.Selection(
+        [
+            ("4g", "4G / Public Network"),
+            ("hplc", "HPLC Carrier"),
+            ("rs485", "RS-485"),
+            ("micropower", "Micro-Power Wireless"),
+            ("fiber", "Optical Fibre"),
+        ],
+        "Communication Channel",
+        tracking=True,
+    )
+    sim_number = fields.Char("SIM Number")
+    signal_strength = fields.Float("Signal Strength (dBm)")
+    terminal_online = fields.Boolean("Online with the Master Station", tracking=True)
+    terminal_data_read = fields.Boolean("Meter Data Read", tracking=True)
 
     # Constraints ----------------------------------------------------------
 
@@ -217,6 +275,8 @@ class FsmOrder(models.Model):
         )
         if closing:
             self._check_backfill_reviewed()
+        if vals.get("stage_id") == completed.id:
+            self._check_process_results(vals)
         completing = (
             self.filtered(lambda order: order.stage_id != completed)
             if vals.get("stage_id") == completed.id
@@ -260,6 +320,29 @@ class FsmOrder(models.Model):
         return True
 
     # Business methods -------------------------------------------------------
+
+    def _check_process_results(self, vals):
+        """What each process must have recorded before its order completes."""
+        required = {
+            "fault": ("fault_symptom", "fault_cause", "supply_restored_on"),
+            "retrofit": ("retrofit_reason", "retrofit_scope", "retrofit_approval"),
+            "terminal": ("comm_channel", "terminal_online", "terminal_data_read"),
+        }
+        for order in self:
+            missing = [
+                order._fields[name].get_description(self.env)["string"]
+                for name in required.get(order.metering_process, ())
+                if not vals.get(name, order[name])
+            ]
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Order %(order)s cannot be completed before it records: "
+                        "%(fields)s.",
+                        order=order.name,
+                        fields=", ".join(missing),
+                    )
+                )
 
     def _check_backfill_reviewed(self):
         pending = self.filtered(

@@ -180,5 +180,12 @@ class TestBackfill(MeteringCommon):
         order.paper_record = base64.b64encode(b"%PDF-1.4 scanned sheet")
         order.with_user(self.leader).action_review_backfill()
         self.assertEqual(order.backfill_reviewed_by_id, self.leader)
+        order.write(
+            {
+                "fault_symptom": "stopped",
+                "fault_cause": "Power supply board failed",
+                "supply_restored_on": fields.Datetime.now(),
+            }
+        )
         order.with_user(self.leader).action_complete()
         self.assertTrue(order.is_closed)

@@ -5,7 +5,7 @@ from datetime import datetime
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .common import MeteringCommon
 
@@ -162,3 +162,54 @@ class TestWorkOrders(MeteringCommon):
         self.assertFalse(
             self.env["fsm.order"].search([("origin_order_id", "=", order.id)])
         )
+
+
+class TestProcessFields(MeteringCommon):
+    """Fault, retrofit and collection-terminal orders record what their
+    process needs before they complete."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.point = cls._create_location("Process point")
+
+    def _order(self, xmlid):
+        return self.env["fsm.order"].create(
+            {
+                "type": self.env.ref(xmlid).id,
+                "location_id": self.point.id,
+                "person_id": self.technician_person.id,
+            }
+        )
+
+    def test_fault_needs_symptom_cause_and_restoration(self):
+        order = self._order("metering_service.fsm_order_type_fault")
+        with self.assertRaisesRegex(UserError, "Cause Found"):
+            order.with_user(self.technician).action_complete()
+        order.with_user(self.technician).write(
+            {
+                "fault_symptom": "burnt",
+                "fault_cause": "Loose terminal screw overheated",
+                "supply_restored_on": fields.Datetime.now(),
+            }
+        )
+        order.with_user(self.technician).action_complete()
+        self.assertTrue(order.is_closed)
+
+    def test_retrofit_needs_its_approval(self):
+        order = self._order("metering_service.fsm_order_type_retrofit")
+        order.write({"retrofit_reason": "Box rusted", "retrofit_scope": "box"})
+        with self.assertRaisesRegex(UserError, "Approval Reference"):
+            order.with_user(self.technician).action_complete()
+        order.retrofit_approval = "GZ-2026-031"
+        order.with_user(self.technician).action_complete()
+        self.assertTrue(order.is_closed)
+
+    def test_terminal_must_be_online_and_read(self):
+        order = self._order("metering_service.fsm_order_type_terminal")
+        order.write({"comm_channel": "hplc", "terminal_online": True})
+        with self.assertRaisesRegex(UserError, "Meter Data Read"):
+            order.with_user(self.technician).action_complete()
+        order.terminal_data_read = True
+        order.with_user(self.technician).action_complete()
+        self.assertTrue(order.is_closed)
