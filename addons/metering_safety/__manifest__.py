@@ -22,6 +22,8 @@
         "data/ir_cron_data.xml",
         "data/fsm_stage_data.xml",
         "data/metering_incident_type_data.xml",
+        "data/metering_hazard_data.xml",
+        "data/metering_qualification_type_data.xml",
         "data/metering_checklist_template_data.xml",
         "wizards/metering_emergency_fault_wizard_views.xml",
         "wizards/metering_safety_override_wizard_views.xml",
@@ -31,11 +33,13 @@
         "views/metering_incident_views.xml",
         "views/fsm_order_views.xml",
         "views/metering_qualification_views.xml",
+        "views/metering_hazard_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/metering_incident_demo.xml",
+        "demo/metering_safety_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -45,6 +45,7 @@
         "demo/fsm_location_demo.xml",
         "demo/fsm_equipment_demo.xml",
         "demo/metering_energy_adjustment_demo.xml",
+        "demo/fsm_order_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

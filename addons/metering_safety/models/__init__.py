@@ -6,6 +6,7 @@ from . import fsm_order
 from . import metering_checklist_assignment
 from . import metering_qualification_type
 from . import metering_qualification
+from . import metering_hazard
 from . import fsm_order_type
 from . import fsm_stage
 from . import metering_policy

@@ -16,8 +16,12 @@ class FsmOrderType(models.Model):
         help="Work on orders of this type starts only after a completed pre-job "
         "safety briefing covering the order and its whole crew.",
     )
-    safety_hazards = fields.Text(
-        "Hazards and Control Measures",
-        translate=True,
-        help="Proposed on the safety briefings of orders of this type.",
+    hazard_ids = fields.Many2many(
+        "metering.hazard",
+        "fsm_order_type_metering_hazard_rel",
+        "type_id",
+        "hazard_id",
+        string="Hazards",
+        help="Proposed with their control measures on the safety briefings of "
+        "orders of this type.",
     )

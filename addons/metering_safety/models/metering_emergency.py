@@ -111,7 +111,16 @@ class MeteringEmergency(models.Model):
         active = emergencies.filtered(lambda e: e.state == "active")
         active._checklist_sync()
         active._notify_declared()
+        active._bus_send_changed()
         return emergencies
+
+    def _bus_send_changed(self):
+        """Open web clients refresh their emergency-mode badge at once."""
+        self.env["bus.bus"]._sendone(
+            self.env.ref("base.group_user"),
+            "metering_safety/emergency_changed",
+            {"company_ids": self.company_id.ids},
+        )
 
     def _notify_declared(self):
         """Everyone in the company's metering roles follows the emergency, so
@@ -206,6 +215,7 @@ class MeteringEmergency(models.Model):
                 "closed_on": fields.Datetime.now(),
             }
         )
+        self._bus_send_changed()
         return True
 
     def action_view_orders(self):

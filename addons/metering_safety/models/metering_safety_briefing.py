@@ -61,15 +61,19 @@ class MeteringSafetyBriefing(models.Model):
     )
     hazards = fields.Text(
         "Hazards and Control Measures",
-        help="Proposed from the hazards of the orders' types; edit them for the site.",
+        compute="_compute_hazards",
+        store=True,
+        readonly=False,
+        help="Proposed from the hazard library of the orders' types; edit them "
+        "for the site.",
     )
     ppe_confirmed = fields.Boolean("Protective Equipment Checked", tracking=True)
     ticket_kind = fields.Selection(
         TICKET_KINDS, "Work Ticket", required=True, tracking=True
     )
-    ticket_number = fields.Char("Ticket Number", required=True, tracking=True)
-    ticket_valid_from = fields.Datetime("Ticket Valid From", required=True)
-    ticket_valid_to = fields.Datetime("Ticket Valid To", required=True)
+    ticket_number = fields.Char(required=True, tracking=True)
+    ticket_valid_from = fields.Datetime(required=True)
+    ticket_valid_to = fields.Datetime(required=True)
     attendee_ids = fields.One2many(
         "metering.safety.briefing.attendee", "briefing_id", "Crew", copy=False
     )
@@ -112,12 +116,13 @@ class MeteringSafetyBriefing(models.Model):
                 briefing.attendee_ids.filtered("acknowledged_on")
             )
 
-    @api.onchange("order_ids")
-    def _onchange_order_ids(self):
-        """Propose the hazards of the orders' types."""
-        hazards = self.order_ids.type.mapped("safety_hazards")
-        if hazards and not self.hazards:
-            self.hazards = "\n".join(h for h in hazards if h)
+    @api.depends("order_ids.type")
+    def _compute_hazards(self):
+        """Propose the hazards of the orders' types; what the leader wrote for
+        the site is kept."""
+        for briefing in self:
+            if not briefing.hazards:
+                briefing.hazards = briefing.order_ids.type.hazard_ids._briefing_text()
 
     @api.model_create_multi
     def create(self, vals_list):

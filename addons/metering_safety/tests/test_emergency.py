@@ -52,6 +52,26 @@ class TestEmergency(MeteringCommon):
         with self.assertRaises(AccessError):
             emergency.with_user(foreign).read(["title"])
 
+    def test_open_web_clients_follow_the_emergency_mode(self):
+        def notified():
+            self.env.cr.precommit.run()
+            return (
+                self.env["bus.bus"]
+                .sudo()
+                .search_count(
+                    [("message", "like", "metering_safety/emergency_changed")]
+                )
+            )
+
+        before = notified()
+        emergency = self._declare()
+        self.assertEqual(notified(), before + 1)
+        emergency.with_user(self.manager).write(
+            {"what_happened": "<p>Flood</p>", "lessons_learned": "<p>Pumps</p>"}
+        )
+        emergency.with_user(self.manager).action_close()
+        self.assertEqual(notified(), before + 2)
+
     def test_only_the_manager_declares(self):
         with self.assertRaises(AccessError):
             self._declare(user=self.leader)

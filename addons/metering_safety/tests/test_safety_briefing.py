@@ -26,12 +26,18 @@ class BriefingCommon(MeteringCommon):
         cls.person2 = cls.env["fsm.person"].create(
             {"partner_id": cls.technician2.partner_id.id}
         )
+        cls.hazard = cls.env["metering.hazard"].create(
+            {
+                "name": "Electric shock",
+                "control_measures": "insulated gloves, test before touch",
+            }
+        )
         cls.order_type = cls.env["fsm.order.type"].create(
             {
                 "name": "Live-line meter exchange",
                 "internal_type": "fsm",
                 "requires_safety_briefing": True,
-                "safety_hazards": "Electric shock: insulated gloves, test before touch",
+                "hazard_ids": [Command.link(cls.hazard.id)],
             }
         )
         cls.in_progress = cls.env.ref("metering_safety.fsm_stage_in_progress")
@@ -179,10 +185,27 @@ class TestSafetyBriefing(BriefingCommon):
         with self.assertRaises(AccessError):
             briefing.with_user(foreign).read(["name"])
 
-    def test_hazards_proposed_from_the_type(self):
-        with self.env.cr.savepoint():
-            form_briefing = self.env["metering.safety.briefing"].new(
-                {"order_ids": [Command.link(self.order.id)]}
-            )
-            form_briefing._onchange_order_ids()
-            self.assertIn("Electric shock", form_briefing.hazards)
+    def test_hazards_proposed_from_the_library(self):
+        briefing = self._briefing()
+        self.assertEqual(
+            briefing.hazards, "Electric shock: insulated gloves, test before touch"
+        )
+        # what the leader wrote for the site is kept
+        site = self._briefing(hazards="Wet floor in the meter room: rubber mats")
+        self.assertEqual(site.hazards, "Wet floor in the meter room: rubber mats")
+
+    def test_hazard_library_is_the_managers(self):
+        Hazard = self.env["metering.hazard"]
+        self.assertEqual(
+            Hazard.with_user(self.technician).search([]), Hazard.search([])
+        )
+        for user in (self.technician, self.leader):
+            with self.assertRaises(AccessError):
+                Hazard.with_user(user).create(
+                    {"name": "Dog bite", "control_measures": "call the owner"}
+                )
+            with self.assertRaises(AccessError):
+                self.hazard.with_user(user).write({"control_measures": "none"})
+        Hazard.with_user(self.manager).create(
+            {"name": "Dog bite", "control_measures": "call the owner"}
+        )

@@ -122,7 +122,7 @@ class FsmOrder(models.Model):
         "calculation follows.",
     )
     # Retrofit (manual 5.9)
-    retrofit_reason = fields.Text("Retrofit Reason")
+    retrofit_reason = fields.Text()
     retrofit_scope = fields.Selection(
         [
             ("meter", "Meter"),

@@ -1,7 +1,7 @@
 /** @odoo-module **/
 // Copyright 2026 Metering Compliance Suite Authors
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import {Component, onWillStart, useState} from "@odoo/owl";
+import {Component, onMounted, onWillStart, onWillUnmount, useState} from "@odoo/owl";
 import {registry} from "@web/core/registry";
 import {useService} from "@web/core/utils/hooks";
 import {user} from "@web/core/user";
@@ -19,15 +19,28 @@ export class EmergencySystray extends Component {
         this.action = useService("action");
         this.state = useState({emergencies: []});
         onWillStart(async () => {
-            if (await user.hasGroup("metering_service.group_service_clerk")
-                || await user.hasGroup("metering_service.group_field_technician")) {
-                this.state.emergencies = await this.orm.call(
-                    "metering.emergency",
-                    "get_active_emergencies",
-                    []
-                );
-            }
+            this.isMeteringUser =
+                (await user.hasGroup("metering_service.group_service_clerk")) ||
+                (await user.hasGroup("metering_service.group_field_technician"));
+            await this.load();
         });
+        // Declared or closed elsewhere: the badge follows without a reload.
+        const bus = useService("bus_service");
+        const onChanged = () => this.load();
+        onMounted(() => bus.subscribe("metering_safety/emergency_changed", onChanged));
+        onWillUnmount(() =>
+            bus.unsubscribe("metering_safety/emergency_changed", onChanged)
+        );
+    }
+
+    async load() {
+        if (this.isMeteringUser) {
+            this.state.emergencies = await this.orm.call(
+                "metering.emergency",
+                "get_active_emergencies",
+                []
+            );
+        }
     }
 
     openEmergency(emergency) {
