@@ -30,7 +30,15 @@ class FsmOrder(models.Model):
     )
     safety_override_reason = fields.Text(readonly=True, copy=False, tracking=True)
     safety_override_by_id = fields.Many2one(
-        "res.users", "Safety Override by", readonly=True, copy=False, tracking=True
+        "res.users",
+        "Safety Override by",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index="btree_not_null",
+    )
+    safety_override_on = fields.Datetime(
+        "Safety Override on", readonly=True, copy=False
     )
     safety_blocked = fields.Boolean(
         "Blocked by Safety",
@@ -191,6 +199,7 @@ class FsmOrder(models.Model):
             {
                 "safety_override_reason": reason,
                 "safety_override_by_id": self.env.user.id,
+                "safety_override_on": fields.Datetime.now(),
             }
         )
         for order in self:

@@ -5,6 +5,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
+from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.metering_service.tests.common import MeteringCommon
 
@@ -155,9 +156,18 @@ class TestSafetyBriefing(BriefingCommon):
             "Live fault endangering the public"
         )
         self.assertEqual(self.order.safety_override_by_id, self.leader)
+        self.assertTrue(self.order.safety_override_on)
         self.assertIn("Live fault", self.order.message_ids[0].body)
         self._start()
         self.assertEqual(self.order.stage_id, self.in_progress)
+        # the overrides are reported to the team leaders
+        report = self.env.ref("metering_safety.fsm_order_action_safety_overrides")
+        self.assertIn(
+            self.order,
+            self.env["fsm.order"]
+            .with_user(self.leader)
+            .search(safe_eval(report.domain)),
+        )
 
     def test_types_without_briefing_start_freely(self):
         self.order_type.requires_safety_briefing = False

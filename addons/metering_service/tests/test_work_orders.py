@@ -1,6 +1,6 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -152,7 +152,7 @@ class TestWorkOrders(MeteringCommon):
         self.assertAlmostEqual(
             inspection.deadline,
             fields.Datetime.now() + relativedelta(months=1),
-            delta=relativedelta(minutes=5),
+            delta=timedelta(minutes=5),
         )
 
     def test_no_first_inspection_for_single_phase_customers(self):
