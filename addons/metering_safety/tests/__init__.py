@@ -4,3 +4,4 @@ from . import test_emergency_tour
 from . import test_qualification
 from . import test_safety_briefing
 from . import test_safety_briefing_tour
+from . import test_safety_rpc

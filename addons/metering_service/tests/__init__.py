@@ -10,3 +10,4 @@ from . import test_dispute_tour
 from . import test_checklist
 from . import test_checklist_tour
 from . import test_order_views
+from . import test_checklist_rpc

@@ -1,0 +1,101 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.fields import Command
+from odoo.tests import HttpCase, tagged
+
+from .test_safety_briefing import BriefingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSafetyGateOverRpc(HttpCase, BriefingCommon):
+    """The gates hold for a client that skips the web client's buttons and
+    calls the server directly, the way an integration or a script would."""
+
+    def _rpc_error(self, login, model, method, *args):
+        """Call ``model.method(*args)`` over JSON-RPC as ``login`` and return
+        the error the server answered with."""
+        self.authenticate(login, login)
+        with self.assertLogs("odoo.http", "WARNING"):
+            response = self.url_open(
+                f"/web/dataset/call_kw/{model}/{method}",
+                json={
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {
+                        "model": model,
+                        "method": method,
+                        "args": list(args),
+                        "kwargs": {},
+                    },
+                },
+            ).json()
+        self.assertIn("error", response)
+        return response["error"]["data"]
+
+    def test_start_without_briefing_refused(self):
+        error = self._rpc_error(
+            self.leader.login,
+            "fsm.order",
+            "write",
+            self.order.ids,
+            {"stage_id": self.in_progress.id},
+        )
+        self.assertEqual(error["name"], "odoo.exceptions.ValidationError")
+        self.assertIn("no safety briefing", error["message"])
+        self.env.invalidate_all()
+        self.assertNotEqual(self.order.stage_id, self.in_progress)
+
+    def test_start_with_an_unacknowledged_member_refused(self):
+        briefing = self._briefing()
+        briefing.action_open()
+        briefing.attendee_ids.filtered(
+            lambda a: a.user_id == self.technician
+        ).with_user(self.technician).action_acknowledge()
+        error = self._rpc_error(
+            self.leader.login,
+            "fsm.order",
+            "write",
+            self.order.ids,
+            {"stage_id": self.in_progress.id},
+        )
+        self.assertIn("Zhao Lei", error["message"])
+        self.env.invalidate_all()
+        self.assertNotEqual(self.order.stage_id, self.in_progress)
+
+    def test_acknowledging_for_someone_else_refused(self):
+        briefing = self._briefing()
+        briefing.action_open()
+        other = briefing.attendee_ids.filtered(lambda a: a.user_id == self.technician2)
+        error = self._rpc_error(
+            self.technician.login,
+            "metering.safety.briefing.attendee",
+            "action_acknowledge",
+            other.ids,
+        )
+        self.assertEqual(error["name"], "odoo.exceptions.UserError")
+        self.env.invalidate_all()
+        self.assertFalse(other.acknowledged_on)
+
+    def test_assigning_an_unqualified_worker_refused(self):
+        certificate = self.env["metering.qualification.type"].create(
+            {"name": "Live-line work permit", "code": "LLW"}
+        )
+        self.order_type.required_qualification_type_ids = [Command.link(certificate.id)]
+        order = self.env["fsm.order"].create(
+            {
+                "type": self.env["fsm.order.type"]
+                .create({"name": "Unchecked", "internal_type": "fsm"})
+                .id,
+                "location_id": self.order.location_id.id,
+            }
+        )
+        error = self._rpc_error(
+            self.leader.login,
+            "fsm.order",
+            "write",
+            order.ids,
+            {"type": self.order_type.id, "person_id": self.technician_person.id},
+        )
+        self.assertIn("Live-line work permit", error["message"])
+        self.env.invalidate_all()
+        self.assertNotEqual(order.type, self.order_type)
