@@ -265,7 +265,14 @@ class FsmOrder(models.Model):
         for vals in vals_list:
             if vals.get("type") and not vals.get("scheduled_duration"):
                 vals["scheduled_duration"] = durations.get(vals["type"]) or 0.0
-        return super().create(vals_list)
+        orders = super().create(vals_list)
+        # an order imported or created as completed records its results too
+        orders.filtered(
+            lambda order: (
+                order.stage_id == self.env.ref("fieldservice.fsm_stage_completed")
+            )
+        )._check_process_results({})
+        return orders
 
     def write(self, vals):
         completed = self.env.ref("fieldservice.fsm_stage_completed")

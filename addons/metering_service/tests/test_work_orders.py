@@ -196,6 +196,17 @@ class TestProcessFields(MeteringCommon):
         order.with_user(self.technician).action_complete()
         self.assertTrue(order.is_closed)
 
+    def test_created_completed_needs_the_results_too(self):
+        with self.assertRaisesRegex(UserError, "Cause Found"):
+            self.env["fsm.order"].with_user(self.leader).create(
+                {
+                    "type": self.env.ref("metering_service.fsm_order_type_fault").id,
+                    "location_id": self.point.id,
+                    "stage_id": self.env.ref("fieldservice.fsm_stage_completed").id,
+                    "fault_symptom": "burnt",
+                }
+            )
+
     def test_retrofit_needs_its_approval(self):
         order = self._order("metering_service.fsm_order_type_retrofit")
         order.write({"retrofit_reason": "Box rusted", "retrofit_scope": "box"})
