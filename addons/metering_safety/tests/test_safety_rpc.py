@@ -3,32 +3,21 @@
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.metering_service.tests.common import RpcMixin
+
 from .test_safety_briefing import BriefingCommon
 
 
 @tagged("post_install", "-at_install")
-class TestSafetyGateOverRpc(HttpCase, BriefingCommon):
+class TestSafetyGateOverRpc(RpcMixin, HttpCase, BriefingCommon):
     """The gates hold for a client that skips the web client's buttons and
     calls the server directly, the way an integration or a script would."""
 
     def _rpc_error(self, login, model, method, *args):
         """Call ``model.method(*args)`` over JSON-RPC as ``login`` and return
         the error the server answered with."""
-        self.authenticate(login, login)
         with self.assertLogs("odoo.http", "WARNING"):
-            response = self.url_open(
-                f"/web/dataset/call_kw/{model}/{method}",
-                json={
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": list(args),
-                        "kwargs": {},
-                    },
-                },
-            ).json()
+            response = self._rpc(login, model, method, *args)
         self.assertIn("error", response)
         return response["error"]["data"]
 

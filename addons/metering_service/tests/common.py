@@ -56,3 +56,25 @@ class MeteringCommon(BaseCommon):
         return cls.env["fsm.location"].create(
             {"name": name, "owner_id": owner.id, "company_id": company.id}
         )
+
+
+class RpcMixin:
+    """For HttpCase tests that call the server as a script would, through
+    /web/dataset/call_kw, instead of the web client's buttons."""
+
+    def _rpc(self, login, model, method, *args, **kwargs):
+        """``model.method(*args, **kwargs)`` as ``login``: the JSON answer."""
+        self.authenticate(login, login)
+        return self.url_open(
+            f"/web/dataset/call_kw/{model}/{method}",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {
+                    "model": model,
+                    "method": method,
+                    "args": list(args),
+                    "kwargs": kwargs,
+                },
+            },
+        ).json()

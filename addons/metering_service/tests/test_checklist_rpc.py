@@ -2,29 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import HttpCase, tagged
 
+from .common import RpcMixin
 from .test_checklist import ChecklistCommon
 
 
 @tagged("post_install", "-at_install")
-class TestChecklistGateOverRpc(HttpCase, ChecklistCommon):
+class TestChecklistGateOverRpc(RpcMixin, HttpCase, ChecklistCommon):
     """The checklist gate holds for a client that calls the server directly
     instead of clicking the web client's buttons."""
-
-    def _rpc(self, login, model, method, *args, **kwargs):
-        self.authenticate(login, login)
-        return self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            json={
-                "jsonrpc": "2.0",
-                "method": "call",
-                "params": {
-                    "model": model,
-                    "method": method,
-                    "args": list(args),
-                    "kwargs": kwargs,
-                },
-            },
-        ).json()
 
     def test_guarded_stage_refused(self):
         order = self._order()
