@@ -127,11 +127,30 @@ class MeteringSafetyBriefing(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if vals.get("state", "draft") != "draft" or "valid_until" in vals:
+                self._check_protected_fields()
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
                     "metering.safety.briefing"
                 )
         return super().create(vals_list)
+
+    def write(self, vals):
+        if {"state", "valid_until"} & set(vals):
+            self._check_protected_fields()
+        return super().write(vals)
+
+    def _check_protected_fields(self):
+        """A briefing opens, completes and expires by its own rules (the
+        crew's acknowledgements, the policy's validity), never by a write."""
+        if not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The state and validity of a safety briefing follow from the "
+                    "crew's acknowledgements and the metering policy: use the "
+                    "briefing's buttons."
+                )
+            )
 
     def _crew_employees(self):
         """The employees of the workers assigned to the briefing's orders."""
@@ -145,13 +164,13 @@ class MeteringSafetyBriefing(models.Model):
             missing = briefing._crew_employees() - briefing.attendee_ids.employee_id
             briefing.write(
                 {
-                    "state": "open",
                     "attendee_ids": [
                         fields.Command.create({"employee_id": employee.id})
                         for employee in missing
                     ],
                 }
             )
+            briefing.sudo().state = "open"
             if not briefing.attendee_ids:
                 raise UserError(
                     self.env._(
@@ -163,7 +182,8 @@ class MeteringSafetyBriefing(models.Model):
         return True
 
     def action_cancel(self):
-        self.write({"state": "cancel"})
+        self.check_access("write")
+        self.sudo().state = "cancel"
         return True
 
     def _update_completion(self):

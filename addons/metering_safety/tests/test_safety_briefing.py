@@ -195,6 +195,24 @@ class TestSafetyBriefing(BriefingCommon):
         with self.assertRaises(AccessError):
             briefing.with_user(foreign).read(["name"])
 
+    def test_state_and_validity_are_not_written(self):
+        """Completing a briefing without the crew, or stretching its validity,
+        is refused: only the acknowledgements and the policy decide."""
+        briefing = self._briefing()
+        leader_briefing = briefing.with_user(self.leader)
+        for vals in ({"state": "done"}, {"valid_until": fields.Datetime.now()}):
+            with self.assertRaisesRegex(UserError, "briefing's buttons"):
+                leader_briefing.write(vals)
+        with self.assertRaisesRegex(UserError, "briefing's buttons"):
+            self._briefing(state="done")
+        self.assertEqual(briefing.state, "draft")
+        leader_briefing.action_open()
+        self.assertEqual(briefing.state, "open")
+        leader_briefing.action_cancel()
+        self.assertEqual(briefing.state, "cancel")
+        with self.assertRaises(AccessError):
+            self._briefing().with_user(self.technician).action_cancel()
+
     def test_hazards_proposed_from_the_library(self):
         briefing = self._briefing()
         self.assertEqual(
