@@ -1,3 +1,4 @@
+from . import metering_earned_mixin
 from . import metering_policy
 from . import fsm_location
 from . import metering_device_history

@@ -30,8 +30,9 @@ class MeteringEnergyAdjustment(models.Model):
 
     _name = "metering.energy.adjustment"
     _description = "Refund / Make-up Energy Calculation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "metering.earned.mixin"]
     _order = "id desc"
+    _metering_sequence = "metering.energy.adjustment"
 
     name = fields.Char(
         required=True, copy=False, readonly=True, default=lambda self: self.env._("New")
@@ -49,6 +50,7 @@ class MeteringEnergyAdjustment(models.Model):
         ],
         default="draft",
         required=True,
+        readonly=True,
         index=True,
         tracking=True,
         copy=False,
@@ -200,15 +202,6 @@ class MeteringEnergyAdjustment(models.Model):
 
     # CRUD -----------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", self.env._("New")) == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "metering.energy.adjustment"
-                ) or self.env._("New")
-        return super().create(vals_list)
-
     def write(self, vals):
         if BUSINESS_FIELDS & set(vals):
             frozen = self.filtered(lambda a: a.state != "draft")
@@ -246,7 +239,7 @@ class MeteringEnergyAdjustment(models.Model):
     def action_submit(self):
         self._check_state("draft")
         self._check_inputs()
-        self.state = "submitted"
+        self._metering_earn({"state": "submitted"})
         for adjustment in self:
             adjustment.message_post(body=self.env._("Submitted for approval."))
         return True
@@ -256,7 +249,7 @@ class MeteringEnergyAdjustment(models.Model):
             "metering_service.group_team_leader", self.env._("team leader")
         )
         self._check_state("submitted")
-        self.write(
+        self._metering_earn(
             {
                 "state": "leader_approved",
                 "leader_approver_id": self.env.user.id,
@@ -281,7 +274,7 @@ class MeteringEnergyAdjustment(models.Model):
                     names=", ".join(same.mapped("name")),
                 )
             )
-        self.write(
+        self._metering_earn(
             {
                 "state": "approved",
                 "manager_approver_id": self.env.user.id,
@@ -299,7 +292,7 @@ class MeteringEnergyAdjustment(models.Model):
         )
         if self.filtered(lambda a: a.state == "approved"):
             raise UserError(self.env._("An approved calculation cannot be refused."))
-        self.write(
+        self._metering_earn(
             {
                 "state": "draft",
                 "leader_approver_id": False,
