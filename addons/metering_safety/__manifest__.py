@@ -9,7 +9,7 @@
     "website": "https://github.com/metering-compliance/metering-compliance-suite",
     "author": "Metering Compliance Suite Authors",
     "maintainers": ["metering-compliance"],
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "development_status": "Alpha",
     "installable": True,
     "depends": ["metering_service"],

@@ -1,7 +1,7 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class FsmOrder(models.Model):
@@ -20,7 +20,10 @@ class FsmOrder(models.Model):
         "order_id",
         "briefing_id",
         string="Safety Briefings",
+        readonly=True,
         copy=False,
+        help="The briefings that cover the order: linked from the briefing, "
+        "where the crew acknowledges.",
     )
     safety_cleared_on = fields.Datetime(
         "Work Started Safely On",
@@ -84,15 +87,27 @@ class FsmOrder(models.Model):
             ),
         ]
 
+    # CRUD -------------------------------------------------------------------
+
     @api.model_create_multi
     def create(self, vals_list):
+        orders = super().create(vals_list)
+        orders._check_crew()
+        return orders
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"person_id", "person_ids", "type"} & set(vals):
+            self._check_crew()
+        return res
+
+    def _metering_create_values(self, vals_list):
         """While a system outage is open, work is recorded by hand: orders
         entered then are backfilled records a team leader reviews."""
+        super()._metering_create_values(vals_list)
         Incident = self.env["metering.incident"].sudo()
         outages = {}
         for vals in vals_list:
-            if "is_backfilled" in vals:
-                continue
             company = self.env["res.company"].browse(
                 vals.get("company_id") or self.env.company.id
             )
@@ -100,45 +115,82 @@ class FsmOrder(models.Model):
                 outages[company] = Incident._backfill_incident(company)
             if outages[company]:
                 vals["is_backfilled"] = True
-        orders = super().create(vals_list)
-        orders._check_worker_qualifications()
-        orders._check_safety_gate()
-        return orders
 
-    def write(self, vals):
-        res = super().write(vals)
-        if {"person_id", "person_ids", "type"} & set(vals):
-            self._check_worker_qualifications()
-        if "stage_id" in vals:
-            self._check_safety_gate()
-        return res
+    # Actions ------------------------------------------------------------------
 
-    def _check_safety_gate(self):
-        """Work starts (the order reaches a work-start stage, or a later one)
-        only with a completed briefing of the whole crew, valid now, with a
-        valid work ticket, unless a team leader recorded an override."""
+    def action_safety_override(self, reason):
+        """A team leader lets work start without a briefing in an emergency;
+        the override is logged on the order and listed for review."""
+        self._metering_check_role("team_leader")
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason of the safety override."))
+        self._metering_earn(
+            {
+                "safety_override_reason": reason,
+                "safety_override_by_id": self.env.user.id,
+                "safety_override_on": fields.Datetime.now(),
+            }
+        )
+        for order in self:
+            order.message_post(
+                body=self.env._(
+                    "Safety briefing overridden by %(user)s: %(reason)s",
+                    user=self.env.user.name,
+                    reason=reason,
+                )
+            )
+        return True
+
+    # The stage gate -----------------------------------------------------------
+
+    def _metering_stage_problems(self, stage, vals):
+        problems = super()._metering_stage_problems(stage, vals)
+        if self._work_starts_at(stage):
+            problems += self._qualification_problems()
+            problems += self._safety_starting(stage)._briefing_problems()
+        return problems
+
+    def _metering_stage_entered(self, stage):
+        super()._metering_stage_entered(stage)
+        self._safety_starting(stage).sudo().write(
+            {"safety_cleared_on": fields.Datetime.now()}
+        )
+
+    @api.model
+    def _work_starts_at(self, stage):
+        """Whether work has started in this stage: a work-start stage or a
+        later one (cancelling starts nothing)."""
+        if stage == self.env.ref("fieldservice.fsm_stage_cancelled"):
+            return False
         starts = self.env["fsm.stage"].search(
             [("is_work_start", "=", True), ("stage_type", "=", "order")]
         )
-        if not starts:
-            return
-        threshold = min(starts.mapped("sequence"))
-        cancelled = self.env.ref("fieldservice.fsm_stage_cancelled")
-        starting = self.filtered(
+        return bool(starts) and stage.sequence >= min(starts.mapped("sequence"))
+
+    def _safety_starting(self, stage):
+        """The orders whose work starts with this stage and that their type
+        requires to be briefed first."""
+        if not self._work_starts_at(stage):
+            return self.browse()
+        return self.filtered(
             lambda o: (
                 o.type.requires_safety_briefing
                 and not o.safety_cleared_on
                 and not o.safety_override_by_id
-                and o.stage_id != cancelled
-                and o.stage_id.sequence >= threshold
             )
         )
-        if not starting:
-            return
+
+    def _briefing_problems(self):
+        """Work starts only with a completed briefing of the whole crew, valid
+        now, with a valid work ticket, unless a team leader recorded an
+        override."""
+        if not self:
+            return []
         now = fields.Datetime.now()
+        crews = self._crews()
         problems = []
-        for order in starting.sudo():
-            employees = order._crew_employees()
+        for order in self.sudo():
+            employees = self.env["hr.employee"].union(*crews[order].values())
             briefings = order.safety_briefing_ids.filtered(
                 lambda b: b.state != "cancel"
             )
@@ -159,67 +211,55 @@ class FsmOrder(models.Model):
                         problems="; ".join(best),
                     )
                 )
+        return problems
+
+    # The crew -----------------------------------------------------------------
+
+    def _crews(self):
+        """{order: {worker: employee}} of the workers assigned to the orders
+        (an empty employee for a worker who has none)."""
+        employees = (self.person_id | self.person_ids)._metering_employees()
+        return {
+            order: {
+                person: employees[person]
+                for person in order.person_id | order.person_ids
+            }
+            for order in self
+        }
+
+    def _crew_employees(self):
+        """The employees of the workers assigned to the orders."""
+        employees = (self.person_id | self.person_ids)._metering_employees()
+        return self.env["hr.employee"].union(*employees.values())
+
+    def _check_crew(self):
+        """Orders whose type requires a briefing or qualifications are worked
+        by people the suite knows: every worker assigned has an employee (to
+        be on the briefing roster, to hold qualifications) and the
+        qualifications of the type (UI, RPC and imports alike)."""
+        problems = self._qualification_problems()
         if problems:
             raise ValidationError(
                 self.env._(
-                    "Work cannot start before a valid pre-job safety briefing:"
-                    "\n%(problems)s",
-                    problems="\n".join(problems),
+                    "These workers cannot be assigned:\n%(problems)s",
+                    problems="\n".join(f"- {problem}" for problem in problems),
                 )
             )
-        starting.sudo().write({"safety_cleared_on": now})
 
-    def _crew_employees(self):
-        """The employees of the workers (fsm.person) assigned to the orders,
-        matched through their contact or their user."""
-        people = self.person_id | self.person_ids
-        return (
-            self.env["hr.employee"]
-            .sudo()
-            .search(
-                [
-                    "|",
-                    ("work_contact_id", "in", people.partner_id.ids),
-                    ("user_id.partner_id", "in", people.partner_id.ids),
-                ]
+    def _qualification_problems(self):
+        orders = self.filtered(
+            lambda o: (
+                o.type.requires_safety_briefing
+                or o.type.required_qualification_type_ids
             )
         )
-
-    def action_safety_override(self, reason):
-        """A team leader lets work start without a briefing in an emergency;
-        the override is logged on the order and listed for review."""
-        if not self.env.user.has_group("metering_service.group_team_leader"):
-            raise AccessError(
-                self.env._("Only a team leader may override the safety briefing.")
-            )
-        if not (reason or "").strip():
-            raise UserError(self.env._("Give the reason of the safety override."))
-        self.check_access("write")
-        self.sudo().write(
-            {
-                "safety_override_reason": reason,
-                "safety_override_by_id": self.env.user.id,
-                "safety_override_on": fields.Datetime.now(),
-            }
-        )
-        for order in self:
-            order.message_post(
-                body=self.env._(
-                    "Safety briefing overridden by %(user)s: %(reason)s",
-                    user=self.env.user.name,
-                    reason=reason,
-                )
-            )
-        return True
-
-    def _check_worker_qualifications(self):
-        """Nobody works an order without the valid qualifications its type
-        requires (UI, RPC and imports alike)."""
-        orders = self.filtered(lambda o: o.type.required_qualification_type_ids)
         if not orders:
-            return
+            return []
+        crews = orders._crews()
         today = fields.Date.context_today(self)
-        employees = orders._crew_employees()
+        employees = self.env["hr.employee"].union(
+            *(employee for crew in crews.values() for employee in crew.values())
+        )
         valid = {
             (qualification.employee_id.id, qualification.type_id.id)
             for qualification in self.env["metering.qualification"]
@@ -234,29 +274,30 @@ class FsmOrder(models.Model):
         }
         problems = []
         for order in orders:
-            for person in order.person_id | order.person_ids:
-                employee = employees.filtered(
-                    lambda e, p=person: (
-                        p.partner_id in (e.work_contact_id | e.user_id.partner_id)
+            for person, employee in crews[order].items():
+                if not employee:
+                    problems.append(
+                        self.env._(
+                            "%(worker)s on %(order)s has no employee record: create "
+                            "his employee in Employees, with his contact as work "
+                            "contact or his user, so that he is on the briefing "
+                            "roster and his qualifications are known",
+                            worker=person.name,
+                            order=order.name,
+                        )
                     )
-                )[:1]
+                    continue
                 missing = order.type.required_qualification_type_ids.filtered(
                     lambda t, e=employee: (e.id, t.id) not in valid
                 )
                 if missing:
                     problems.append(
                         self.env._(
-                            "%(worker)s on %(order)s: %(missing)s",
+                            "%(worker)s on %(order)s lacks a valid qualification "
+                            "(missing or expired): %(missing)s",
                             worker=person.name,
                             order=order.name,
                             missing=", ".join(missing.mapped("name")),
                         )
                     )
-        if problems:
-            raise ValidationError(
-                self.env._(
-                    "These workers lack a valid qualification (missing or expired) "
-                    "that the order type requires:\n%(problems)s",
-                    problems="\n".join(problems),
-                )
-            )
+        return problems

@@ -4,7 +4,8 @@ from odoo import fields, models
 
 
 class FsmOrderType(models.Model):
-    _inherit = "fsm.order.type"
+    _name = "fsm.order.type"
+    _inherit = ["fsm.order.type", "metering.earned.mixin"]
 
     required_qualification_type_ids = fields.Many2many(
         "metering.qualification.type",

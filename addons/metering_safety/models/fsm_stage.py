@@ -4,7 +4,8 @@ from odoo import fields, models
 
 
 class FsmStage(models.Model):
-    _inherit = "fsm.stage"
+    _name = "fsm.stage"
+    _inherit = ["fsm.stage", "metering.earned.mixin"]
 
     is_work_start = fields.Boolean(
         "Starts the Work",

@@ -23,8 +23,10 @@ class MeteringEmergency(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "metering.checklist.target.mixin",
+        "metering.earned.mixin",
     ]
     _order = "declared_on desc, id desc"
+    _metering_sequence = "metering.emergency"
 
     name = fields.Char(
         "Reference", required=True, readonly=True, copy=False, default="/"
@@ -61,8 +63,9 @@ class MeteringEmergency(models.Model):
     order_ids = fields.One2many("fsm.order", "emergency_id", "Repair Orders")
     order_count = fields.Integer(compute="_compute_order_count")
     # Review, required to close
-    what_happened = fields.Html(tracking=True)
-    lessons_learned = fields.Html(tracking=True)
+    # Html cannot be tracked: the review is kept in the record and its chatter.
+    what_happened = fields.Html()
+    lessons_learned = fields.Html()
     closed_by_id = fields.Many2one("res.users", "Closed by", readonly=True, copy=False)
     closed_on = fields.Datetime(readonly=True, copy=False)
 
@@ -102,11 +105,6 @@ class MeteringEmergency(models.Model):
                     company=company.name,
                 )
             )
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "metering.emergency"
-                )
         emergencies = super().create(vals_list)
         active = emergencies.filtered(lambda e: e.state == "active")
         active._checklist_sync()
@@ -208,7 +206,7 @@ class MeteringEmergency(models.Model):
                         missing=", ".join(missing),
                     )
                 )
-        self.write(
+        self._metering_earn(
             {
                 "state": "closed",
                 "closed_by_id": self.env.user.id,

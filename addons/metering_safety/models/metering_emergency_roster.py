@@ -10,6 +10,7 @@ class MeteringEmergencyRoster(models.Model):
 
     _name = "metering.emergency.roster"
     _description = "Emergency On-Call Roster"
+    _inherit = ["metering.earned.mixin"]
     _order = "emergency_id, duty, id"
 
     emergency_id = fields.Many2one(

@@ -9,6 +9,7 @@ class MeteringHazard(models.Model):
 
     _name = "metering.hazard"
     _description = "Hazard"
+    _inherit = ["metering.earned.mixin"]
     _order = "sequence, id"
 
     sequence = fields.Integer(default=10)

@@ -15,8 +15,10 @@ class MeteringIncident(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "metering.checklist.target.mixin",
+        "metering.earned.mixin",
     ]
     _order = "started_on desc, id desc"
+    _metering_sequence = "metering.incident"
 
     name = fields.Char(
         "Reference", required=True, readonly=True, copy=False, default="/"
@@ -30,14 +32,27 @@ class MeteringIncident(models.Model):
     )
     department_id = fields.Many2one("hr.department", tracking=True)
     reported_by_id = fields.Many2one(
-        "res.users", "Reported by", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        "Reported by",
+        default=lambda self: self.env.user,
+        readonly=True,
+        index=True,
     )
+    handler_ids = fields.Many2many(
+        "res.users",
+        string="Handled by",
+        help="Who handles the incident. Incidents of a restricted type (customer "
+        "complaints) are read only by them, their reporter, the team leaders and "
+        "the center manager.",
+    )
+    restricted = fields.Boolean(related="type_id.restricted")
     started_on = fields.Datetime(
         default=fields.Datetime.now, required=True, tracking=True
     )
     ended_on = fields.Datetime(tracking=True)
     description = fields.Html()
-    actions_taken = fields.Html(tracking=True)
+    # Html cannot be tracked: the actions are kept in the record itself.
+    actions_taken = fields.Html()
     state = fields.Selection(
         [("open", "Open"), ("closed", "Closed")],
         default="open",
@@ -55,9 +70,6 @@ class MeteringIncident(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("metering.incident")
         incidents = super().create(vals_list)
         open_incidents = incidents.filtered(lambda i: i.state == "open")
         open_incidents._checklist_sync()
@@ -115,8 +127,7 @@ class MeteringIncident(models.Model):
                 )
 
     def action_close(self):
-        if not self.env.user.has_group("metering_service.group_team_leader"):
-            raise UserError(self.env._("Only a team leader may close an incident."))
+        self._metering_check_role("team_leader")
         blocked = self.checklist_ids.filtered(lambda c: c._blocking_answers())
         if blocked:
             raise UserError(
@@ -133,7 +144,7 @@ class MeteringIncident(models.Model):
                         name=incident.name,
                     )
                 )
-        self.write({"state": "closed", "ended_on": fields.Datetime.now()})
+        self._metering_earn({"state": "closed", "ended_on": fields.Datetime.now()})
         return True
 
     @api.model

@@ -9,6 +9,7 @@ class MeteringIncidentType(models.Model):
 
     _name = "metering.incident.type"
     _description = "Department-Level Incident Type"
+    _inherit = ["metering.earned.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
@@ -31,4 +32,10 @@ class MeteringIncidentType(models.Model):
         help="While an incident of this type is open (e.g. a system outage expected "
         "to last over 24 hours), the orders entered are flagged as backfilled "
         "records that a team leader reviews against the paper record.",
+    )
+    restricted = fields.Boolean(
+        "Restricted to its Handlers",
+        help="Incidents of this type (e.g. customer complaints, whose complainant's "
+        "information is protected) are read only by the people handling them, "
+        "their reporter, the team leaders and the center manager.",
     )

@@ -4,7 +4,8 @@ from odoo import fields, models
 
 
 class MeteringPolicy(models.Model):
-    _inherit = "metering.policy"
+    _name = "metering.policy"
+    _inherit = ["metering.policy", "metering.earned.mixin"]
 
     briefing_validity_hours = fields.Integer(
         "Safety Briefing Validity (hours)",

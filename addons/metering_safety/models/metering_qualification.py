@@ -10,7 +10,7 @@ EXPIRY_WARNING_DAYS = 30
 
 class MeteringQualification(models.Model):
     _name = "metering.qualification"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "metering.earned.mixin"]
     _description = "Worker Qualification"
     _order = "date_to, id"
     _check_company_auto = True
@@ -122,13 +122,14 @@ class MeteringQualification(models.Model):
                 )
             ]
         )
+        person_of = {
+            employee: person
+            for person, employee in persons._metering_employees().items()
+            if employee
+        }
         for qualification in expiring:
             employee = qualification.employee_id
-            person = persons.filtered(
-                lambda p, e=employee: (
-                    p.partner_id in (e.work_contact_id | e.user_id.partner_id)
-                )
-            )[:1]
+            person = person_of.get(employee, persons.browse())
             users = (
                 employee.user_id
                 | person.team_id.leader_user_id

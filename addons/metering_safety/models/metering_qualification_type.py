@@ -6,6 +6,7 @@ from odoo import fields, models
 class MeteringQualificationType(models.Model):
     _name = "metering.qualification.type"
     _description = "Qualification Type"
+    _inherit = ["metering.earned.mixin"]
     _order = "name"
 
     name = fields.Char(

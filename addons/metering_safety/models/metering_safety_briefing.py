@@ -20,8 +20,9 @@ class MeteringSafetyBriefing(models.Model):
 
     _name = "metering.safety.briefing"
     _description = "Pre-Job Safety Briefing"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "metering.earned.mixin"]
     _order = "start desc, id desc"
+    _metering_sequence = "metering.safety.briefing"
 
     name = fields.Char(
         "Reference", required=True, readonly=True, copy=False, default="/"
@@ -124,34 +125,6 @@ class MeteringSafetyBriefing(models.Model):
             if not briefing.hazards:
                 briefing.hazards = briefing.order_ids.type.hazard_ids._briefing_text()
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("state", "draft") != "draft" or "valid_until" in vals:
-                self._check_protected_fields()
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "metering.safety.briefing"
-                )
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if {"state", "valid_until"} & set(vals):
-            self._check_protected_fields()
-        return super().write(vals)
-
-    def _check_protected_fields(self):
-        """A briefing opens, completes and expires by its own rules (the
-        crew's acknowledgements, the policy's validity), never by a write."""
-        if not self.env.su:
-            raise UserError(
-                self.env._(
-                    "The state and validity of a safety briefing follow from the "
-                    "crew's acknowledgements and the metering policy: use the "
-                    "briefing's buttons."
-                )
-            )
-
     def _crew_employees(self):
         """The employees of the workers assigned to the briefing's orders."""
         return self.order_ids._crew_employees()
@@ -182,8 +155,7 @@ class MeteringSafetyBriefing(models.Model):
         return True
 
     def action_cancel(self):
-        self.check_access("write")
-        self.sudo().state = "cancel"
+        self._metering_earn({"state": "cancel"})
         return True
 
     def _update_completion(self):
@@ -230,6 +202,7 @@ class MeteringSafetyBriefingAttendee(models.Model):
 
     _name = "metering.safety.briefing.attendee"
     _description = "Safety Briefing Attendee"
+    _inherit = ["metering.earned.mixin"]
     _order = "briefing_id, id"
 
     briefing_id = fields.Many2one(
@@ -238,8 +211,21 @@ class MeteringSafetyBriefingAttendee(models.Model):
     company_id = fields.Many2one(related="briefing_id.company_id", store=True)
     employee_id = fields.Many2one("hr.employee", required=True, index=True)
     user_id = fields.Many2one(related="employee_id.user_id", store=True, index=True)
-    signature = fields.Binary(attachment=True, copy=False)
+    signature = fields.Binary(
+        attachment=True,
+        copy=False,
+        help="Signed by the crew member on his own device, or on the work "
+        "leader's for a crew member who has no user.",
+    )
     acknowledged_on = fields.Datetime(readonly=True, copy=False)
+    confirmed_by_id = fields.Many2one(
+        "res.users",
+        "Confirmed by",
+        readonly=True,
+        copy=False,
+        help="Who confirmed the acknowledgement: the crew member himself, or the "
+        "work leader for a crew member without a user, on his signature.",
+    )
 
     _once = models.Constraint(
         "UNIQUE(briefing_id, employee_id)",
@@ -253,17 +239,22 @@ class MeteringSafetyBriefingAttendee(models.Model):
         return attendees
 
     def write(self, vals):
-        if (
-            "signature" in vals
-            and not self.env.su
-            and self.filtered(lambda a: a.user_id != self.env.user)
-        ):
-            raise UserError(self.env._("Each crew member signs for himself."))
-        if {"acknowledged_on", "employee_id", "briefing_id"} & set(vals) and not (
-            self.env.su
-        ):
+        if "signature" in vals and not self.env.su:
+            others = self.filtered(lambda a: not a._signed_here())
+            if others:
+                raise UserError(
+                    self.env._(
+                        "%(names)s sign for themselves: only a crew member without a "
+                        "user signs on the work leader's device.",
+                        names=", ".join(others.employee_id.mapped("name")),
+                    )
+                )
+        if {"employee_id", "briefing_id"} & set(vals) and not self.env.su:
             raise UserError(
-                self.env._("Acknowledge with the Acknowledge button, for yourself.")
+                self.env._(
+                    "A roster line stays with its crew member: remove it and add "
+                    "another."
+                )
             )
         return super().write(vals)
 
@@ -273,14 +264,32 @@ class MeteringSafetyBriefingAttendee(models.Model):
         briefings._update_completion()
         return res
 
+    def _signed_here(self):
+        """Whether the current user confirms for this crew member: himself, or
+        the work leader for a crew member who has no user."""
+        self.ensure_one()
+        user = self.env.user
+        return self.user_id == user or (
+            not self.user_id and self.briefing_id.leader_id == user
+        )
+
     def action_acknowledge(self):
-        """Each crew member acknowledges personally: the task, the method and
-        the safety and quality requirements are clear to him."""
+        """Each crew member acknowledges personally that the task, the method
+        and the safety and quality requirements are clear to him; for one
+        without a user, the work leader confirms on his signature."""
         for attendee in self:
-            if attendee.user_id != self.env.user:
+            if not attendee._signed_here():
                 raise UserError(
                     self.env._(
                         "Only %(name)s can acknowledge the briefing for himself.",
+                        name=attendee.employee_id.name,
+                    )
+                )
+            if not attendee.user_id and not attendee.signature:
+                raise UserError(
+                    self.env._(
+                        "%(name)s has no user: he signs on your device before you "
+                        "confirm his acknowledgement.",
                         name=attendee.employee_id.name,
                     )
                 )
@@ -291,6 +300,11 @@ class MeteringSafetyBriefingAttendee(models.Model):
                         name=attendee.briefing_id.name,
                     )
                 )
-        self.sudo().write({"acknowledged_on": fields.Datetime.now()})
+        self._metering_earn(
+            {
+                "acknowledged_on": fields.Datetime.now(),
+                "confirmed_by_id": self.env.user.id,
+            }
+        )
         self.briefing_id._update_completion()
         return True

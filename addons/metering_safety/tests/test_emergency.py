@@ -254,3 +254,42 @@ class TestIncident(MeteringCommon):
         )
         with self.assertRaises(AccessError):
             incident.with_user(foreign).read(["name"])
+
+
+class TestComplaintIncident(MeteringCommon):
+    """A complaint protects the complainant's information (manual 6.4.2 f):
+    read only by the people handling it, team leaders and the manager."""
+
+    def test_complaint_read_by_its_handlers_only(self):
+        technician2 = self._create_user(
+            "technician2", "metering_service.group_field_technician"
+        )
+        complaint = (
+            self.env["metering.incident"]
+            .with_user(self.clerk)
+            .create(
+                {
+                    "type_id": self.env.ref(
+                        "metering_safety.incident_type_complaint"
+                    ).id,
+                    "description": "<p>Complainant: Wang, 139 0000 0000</p>",
+                    "handler_ids": [Command.link(self.technician.id)],
+                }
+            )
+        )
+        Incident = self.env["metering.incident"]
+        for user in (self.clerk, self.technician, self.leader, self.manager):
+            self.assertEqual(
+                Incident.with_user(user).search([("id", "=", complaint.id)]),
+                complaint,
+                user.login,
+            )
+        self.assertFalse(
+            Incident.with_user(technician2).search([("id", "=", complaint.id)])
+        )
+        with self.assertRaises(AccessError):
+            complaint.with_user(technician2).read(["description"])
+        fire = Incident.with_user(self.clerk).create(
+            {"type_id": self.env.ref("metering_safety.incident_type_fire").id}
+        )
+        self.assertTrue(fire.with_user(technician2).read(["name"]))

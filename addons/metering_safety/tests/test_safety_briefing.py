@@ -1,5 +1,6 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
 from datetime import timedelta
 
 from odoo import fields
@@ -79,6 +80,9 @@ class BriefingCommon(MeteringCommon):
         )
 
 
+SIGNATURE = base64.b64encode(b"\x89PNG\r\n\x1a\n signature").decode()
+
+
 class TestSafetyBriefing(BriefingCommon):
     def test_no_start_without_briefing(self):
         with self.assertRaisesRegex(ValidationError, "no safety briefing"):
@@ -98,7 +102,7 @@ class TestSafetyBriefing(BriefingCommon):
         other = briefing.attendee_ids - mine
         with self.assertRaisesRegex(UserError, "Zhao Lei"):
             other.with_user(self.technician).action_acknowledge()
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             other.with_user(self.technician).write(
                 {"acknowledged_on": fields.Datetime.now()}
             )
@@ -126,6 +130,56 @@ class TestSafetyBriefing(BriefingCommon):
         self.assertEqual(briefing.state, "open")
         with self.assertRaisesRegex(ValidationError, "acknowledged"):
             self._start()
+
+    def test_worker_without_employee_cannot_be_assigned(self):
+        """A contractor without an employee record would be invisible to the
+        briefing: his assignment is refused, naming him and what to set up."""
+        contractor = self.env["fsm.person"].create({"name": "Contractor Sun"})
+        with self.assertRaisesRegex(ValidationError, "Contractor Sun.*employee"):
+            self.order.with_user(self.leader).write(
+                {"person_ids": [Command.link(contractor.id)]}
+            )
+        self.env.invalidate_all()
+        self.assertNotIn(contractor, self.order.person_ids)
+        with self.assertRaisesRegex(ValidationError, "Contractor Sun"):
+            self.env["fsm.order"].create(
+                {
+                    "type": self.order_type.id,
+                    "location_id": self.order.location_id.id,
+                    "person_id": contractor.id,
+                }
+            )
+
+    def test_leader_confirms_for_a_worker_without_user(self):
+        """A crew member without a user signs on the work leader's device;
+        the briefing records who confirmed for whom."""
+        contractor = self.env["fsm.person"].create({"name": "Contractor Sun"})
+        employee = self.env["hr.employee"].create(
+            {"name": "Contractor Sun", "work_contact_id": contractor.partner_id.id}
+        )
+        self.order.with_user(self.leader).write(
+            {"person_ids": [Command.link(contractor.id)]}
+        )
+        briefing = self._briefing()
+        briefing.action_open()
+        sun = briefing.attendee_ids.filtered(lambda a: a.employee_id == employee)
+        self.assertTrue(sun)
+        with self.assertRaisesRegex(UserError, "Contractor Sun"):
+            sun.with_user(self.technician).action_acknowledge()
+        with self.assertRaisesRegex(UserError, "signs on your device"):
+            sun.with_user(self.leader).action_acknowledge()
+        with self.assertRaisesRegex(UserError, "sign for themselves"):
+            sun.with_user(self.technician).write({"signature": SIGNATURE})
+        sun.with_user(self.leader).write({"signature": SIGNATURE})
+        sun.with_user(self.leader).action_acknowledge()
+        self.assertTrue(sun.acknowledged_on)
+        self.assertEqual(sun.confirmed_by_id, self.leader)
+        for attendee in briefing.attendee_ids - sun:
+            attendee.with_user(attendee.user_id).action_acknowledge()
+            self.assertEqual(attendee.confirmed_by_id, attendee.user_id)
+        self.assertEqual(briefing.state, "done")
+        self._start()
+        self.assertEqual(self.order.stage_id, self.in_progress)
 
     def test_expired_ticket_refused(self):
         now = fields.Datetime.now()
@@ -201,9 +255,9 @@ class TestSafetyBriefing(BriefingCommon):
         briefing = self._briefing()
         leader_briefing = briefing.with_user(self.leader)
         for vals in ({"state": "done"}, {"valid_until": fields.Datetime.now()}):
-            with self.assertRaisesRegex(UserError, "briefing's buttons"):
+            with self.assertRaisesRegex(AccessError, "recorded by its own action"):
                 leader_briefing.write(vals)
-        with self.assertRaisesRegex(UserError, "briefing's buttons"):
+        with self.assertRaisesRegex(AccessError, "recorded by its own action"):
             self._briefing(state="done")
         self.assertEqual(briefing.state, "draft")
         leader_briefing.action_open()

@@ -13,14 +13,6 @@ class TestSafetyGateOverRpc(RpcMixin, HttpCase, BriefingCommon):
     """The gates hold for a client that skips the web client's buttons and
     calls the server directly, the way an integration or a script would."""
 
-    def _rpc_error(self, login, model, method, *args):
-        """Call ``model.method(*args)`` over JSON-RPC as ``login`` and return
-        the error the server answered with."""
-        with self.assertLogs("odoo.http", "WARNING"):
-            response = self._rpc(login, model, method, *args)
-        self.assertIn("error", response)
-        return response["error"]["data"]
-
     def test_start_without_briefing_refused(self):
         error = self._rpc_error(
             self.leader.login,
@@ -88,3 +80,56 @@ class TestSafetyGateOverRpc(RpcMixin, HttpCase, BriefingCommon):
         self.assertIn("Live-line work permit", error["message"])
         self.env.invalidate_all()
         self.assertNotEqual(order.type, self.order_type)
+
+
+@tagged("post_install", "-at_install")
+class TestSafetyProofsOverRpc(RpcMixin, HttpCase, BriefingCommon):
+    """A technician cannot clear his own order for work, record an override,
+    close an incident or renumber a record: the proofs are earned."""
+
+    def _refused(self, login, record, vals):
+        before = record.read(list(vals))[0]
+        error = self._rpc_error(login, record._name, "write", record.ids, vals)
+        self.assertEqual(error["name"], "odoo.exceptions.AccessError")
+        self.assertIn("recorded by its own action", error["message"])
+        self.env.invalidate_all()
+        self.assertEqual(record.read(list(vals))[0], before)
+
+    def test_technician_cannot_clear_his_order_then_start(self):
+        now = "2026-11-23 08:00:00"
+        for vals in (
+            {"safety_cleared_on": now},
+            {
+                "safety_override_by_id": self.leader.id,
+                "safety_override_reason": "forged",
+                "safety_override_on": now,
+            },
+        ):
+            self._refused(self.technician.login, self.order, vals)
+        error = self._rpc_error(
+            self.technician.login,
+            "fsm.order",
+            "write",
+            self.order.ids,
+            {"stage_id": self.in_progress.id},
+        )
+        self.assertIn("no safety briefing", error["message"])
+        self.env.invalidate_all()
+        self.assertNotEqual(self.order.stage_id, self.in_progress)
+        self.assertFalse(self.order.safety_cleared_on)
+
+    def test_technician_cannot_close_or_reassign_an_incident(self):
+        incident = (
+            self.env["metering.incident"]
+            .with_user(self.technician)
+            .create({"type_id": self.env.ref("metering_safety.incident_type_fire").id})
+        )
+        for vals in (
+            {"state": "closed"},
+            {"reported_by_id": self.leader.id},
+            {"name": "SJ/FORGED"},
+        ):
+            self._refused(self.technician.login, incident, vals)
+
+    def test_briefing_number_is_not_rewritten(self):
+        self._refused(self.leader.login, self._briefing(), {"name": "AQ/FORGED"})

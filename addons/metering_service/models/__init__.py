@@ -5,7 +5,6 @@ from . import metering_device_history
 from . import fsm_equipment
 from . import fsm_order_type
 from . import fsm_team
-from . import fsm_order
 from . import metering_test_point
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket
@@ -17,5 +16,5 @@ from . import metering_checklist_assignment
 from . import metering_checklist
 from . import metering_checklist_answer
 from . import metering_checklist_target_mixin
-from . import fsm_order_checklist
+from . import fsm_order
 from . import metering_self_check

@@ -40,7 +40,8 @@ class FsmEquipment(models.Model):
     """A Field Service equipment is a metering device: meter, instrument
     transformer, collection terminal or concentrator."""
 
-    _inherit = "fsm.equipment"
+    _name = "fsm.equipment"
+    _inherit = ["fsm.equipment", "metering.earned.mixin"]
 
     device_kind = fields.Selection(DEVICE_KINDS, "Kind", index=True, tracking=True)
     asset_number = fields.Char(tracking=True, copy=False)

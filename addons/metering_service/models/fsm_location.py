@@ -18,7 +18,8 @@ SUPPLY_VOLTAGES = [
 class FsmLocation(models.Model):
     """A Field Service location is the customer's metering point."""
 
-    _inherit = "fsm.location"
+    _name = "fsm.location"
+    _inherit = ["fsm.location", "metering.earned.mixin"]
 
     customer_account = fields.Char(
         "Customer Account No.",

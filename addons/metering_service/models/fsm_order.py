@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
 from .fsm_equipment import ACCURACY_TOLERANCE
@@ -20,7 +20,8 @@ VERIFICATION_PROCESSES = ("dispute", "first_inspection")
 class FsmOrder(models.Model):
     """A Field Service order is a metering work order."""
 
-    _inherit = "fsm.order"
+    _name = "fsm.order"
+    _inherit = ["fsm.order", "metering.checklist.target.mixin", "metering.earned.mixin"]
 
     metering_process = fields.Selection(
         related="type.metering_process", store=True, index=True
@@ -84,6 +85,8 @@ class FsmOrder(models.Model):
     # Backfilled records (manual 6.4.2 a)
     is_backfilled = fields.Boolean(
         "Backfilled",
+        readonly=True,
+        copy=False,
         tracking=True,
         help="Entered after a system outage from a paper record: a team leader "
         "reviews it before the order can be closed.",
@@ -134,7 +137,11 @@ class FsmOrder(models.Model):
         tracking=True,
     )
     retrofit_approval = fields.Char(
-        "Approval Reference", tracking=True, help="The approved retrofit scheme."
+        "Approval Reference",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The approved retrofit scheme, recorded by a team leader.",
     )
     # Collection terminal (manual 5.10)
     terminal_address = fields.Char(help="Logical address of the terminal.")
@@ -266,32 +273,23 @@ class FsmOrder(models.Model):
             if vals.get("type") and not vals.get("scheduled_duration"):
                 vals["scheduled_duration"] = durations.get(vals["type"]) or 0.0
         orders = super().create(vals_list)
-        # an order imported or created as completed records its results too
-        orders.filtered(
-            lambda order: (
-                order.stage_id == self.env.ref("fieldservice.fsm_stage_completed")
-            )
-        )._check_process_results({})
+        orders._checklist_sync()
+        # An order created or imported straight into a later stage passes the
+        # same gate as one moved there.
+        for stage, staged in orders.grouped("stage_id").items():
+            staged._check_stage_gate(stage)
         return orders
 
     def write(self, vals):
-        completed = self.env.ref("fieldservice.fsm_stage_completed")
-        closing = (
-            vals.get("stage_id")
-            and self.env["fsm.stage"].browse(vals["stage_id"]).is_closed
-        )
-        if closing:
-            self._check_backfill_reviewed()
-        if vals.get("stage_id") == completed.id:
-            self._check_process_results(vals)
-        completing = (
-            self.filtered(lambda order: order.stage_id != completed)
-            if vals.get("stage_id") == completed.id
-            else self.browse()
-        )
+        stage = self.env["fsm.stage"].browse(vals.get("stage_id"))
+        entering = self.filtered(lambda order: order.stage_id != stage)
+        if stage:
+            entering._check_stage_gate(stage, vals)
         result = super().write(vals)
-        if completing:
-            completing._metering_complete()
+        if "type" in vals:
+            self._checklist_sync()
+        if stage:
+            entering._metering_stage_entered(stage)
         return result
 
     # Actions ------------------------------------------------------------
@@ -299,10 +297,7 @@ class FsmOrder(models.Model):
     def action_review_backfill(self):
         """A team leader confirms that a backfilled order matches its paper
         record (manual 6.4.2 a)."""
-        if not self.env.user.has_group("metering_service.group_team_leader"):
-            raise AccessError(
-                self.env._("Only a team leader may review backfilled records.")
-            )
+        self._metering_check_role("team_leader")
         for order in self:
             if not order.is_backfilled:
                 raise UserError(
@@ -318,7 +313,7 @@ class FsmOrder(models.Model):
                         order=order.name,
                     )
                 )
-        self.write(
+        self._metering_earn(
             {
                 "backfill_reviewed_by_id": self.env.user.id,
                 "backfill_reviewed_on": fields.Datetime.now(),
@@ -326,43 +321,173 @@ class FsmOrder(models.Model):
         )
         return True
 
-    # Business methods -------------------------------------------------------
+    def action_mark_backfilled(self):
+        """Flag orders entered from a paper record: a team leader reviews them
+        before they close. The flag is never removed."""
+        self._metering_earn({"is_backfilled": True})
+        return True
 
-    def _check_process_results(self, vals):
+    def action_record_retrofit_approval(self, reference):
+        """A team leader records the approved retrofit scheme (manual 5.9)."""
+        self._metering_check_role("team_leader")
+        if not (reference or "").strip():
+            raise UserError(self.env._("Give the reference of the approved scheme."))
+        self._metering_earn({"retrofit_approval": reference.strip()})
+        return True
+
+    # The stage gate ---------------------------------------------------------
+
+    def _check_stage_gate(self, stage, vals=None):
+        """Refuse, before anything is written, to let these orders enter the
+        stage while anything prevents it: one error lists every problem of
+        every order."""
+        if not self or not stage:
+            return
+        problems = self._metering_stage_problems(stage, vals or {})
+        if problems:
+            raise ValidationError(
+                self.env._(
+                    "These work orders cannot move to %(stage)s:\n%(problems)s",
+                    stage=stage.display_name,
+                    problems="\n".join(f"- {problem}" for problem in problems),
+                )
+            )
+
+    def _metering_stage_problems(self, stage, vals):
+        """What prevents these orders from entering the stage, as messages that
+        name the order (process results, verification verdict, backfill
+        review, checklists). Each addon adds its own through super(); `vals`
+        are the values written with the stage."""
+        problems = []
+        if stage == self.env.ref("fieldservice.fsm_stage_completed"):
+            problems += self._process_result_problems(vals)
+            problems += self._verdict_problems()
+        if stage.is_closed:
+            problems += [
+                self.env._(
+                    "%(order)s: a team leader reviews the backfilled record against "
+                    "its paper record first",
+                    order=order.name,
+                )
+                for order in self
+                if order.is_backfilled and not order.backfill_reviewed_by_id
+            ]
+        problems += self._checklist_problems(stage)
+        return problems
+
+    def _metering_stage_entered(self, stage):
+        """What entering a stage does, once the gate has let the orders in:
+        guarded checklists are completed, completion applies the orders.
+        Extended by the addons."""
+        self._checklist_complete_guarded()
+        if stage == self.env.ref("fieldservice.fsm_stage_completed"):
+            self._metering_complete()
+
+    def _process_result_problems(self, vals):
         """What each process must have recorded before its order completes."""
         required = {
             "fault": ("fault_symptom", "fault_cause", "supply_restored_on"),
             "retrofit": ("retrofit_reason", "retrofit_scope", "retrofit_approval"),
             "terminal": ("comm_channel", "terminal_online", "terminal_data_read"),
         }
+        problems = []
         for order in self:
             missing = [
-                order._fields[name].get_description(self.env)["string"]
+                order._fields[name]._description_string(self.env)
                 for name in required.get(order.metering_process, ())
                 if not vals.get(name, order[name])
             ]
             if missing:
-                raise UserError(
+                problems.append(
                     self.env._(
-                        "Order %(order)s cannot be completed before it records: "
-                        "%(fields)s.",
+                        "%(order)s: record %(fields)s",
                         order=order.name,
                         fields=", ".join(missing),
                     )
                 )
+        return problems
 
-    def _check_backfill_reviewed(self):
-        pending = self.filtered(
-            lambda order: order.is_backfilled and not order.backfill_reviewed_by_id
-        )
-        if pending:
-            raise UserError(
-                self.env._(
-                    "Backfilled orders %(orders)s cannot be closed before a team "
-                    "leader has reviewed them against their paper record.",
-                    orders=", ".join(pending.mapped("name")),
-                )
+    def _verdict_problems(self):
+        return [
+            self.env._(
+                "%(order)s: record the errors found at the test points of the device "
+                "under test",
+                order=order.name,
             )
+            for order in self
+            if order.metering_process in VERIFICATION_PROCESSES
+            and order.tested_equipment_id
+            and not order.test_verdict
+        ]
+
+    # Checklists -------------------------------------------------------------
+
+    def _checklist_assignments(self):
+        assignments = (
+            self.env["metering.checklist.assignment"]
+            .sudo()
+            .search(
+                [
+                    ("target_model", "=", "fsm.order"),
+                    ("order_type_id", "in", self.type.ids),
+                    ("template_id.state", "=", "published"),
+                ]
+            )
+        )
+        by_type = assignments.grouped("order_type_id")
+        return {
+            order: by_type.get(order.type, assignments.browse())
+            for order in self
+            if order.type
+        }
+
+    def _checklist_values(self, assignment):
+        return {"team_id": self.team_id.id, "order_type_id": self.type.id}
+
+    def _checklist_responsible_user(self):
+        return self.team_id.leader_user_id
+
+    def _guarded_checklists(self, stage):
+        """The checklists of these orders that guard `stage` or an earlier one
+        (a cancelled order is guarded by nothing)."""
+        if stage == self.env.ref("fieldservice.fsm_stage_cancelled"):
+            return self.env["metering.checklist"]
+        return self.sudo().checklist_ids.filtered(
+            lambda c: c.guard_stage_id and stage.sequence >= c.guard_stage_id.sequence
+        )
+
+    def _checklist_problems(self, stage):
+        blocked = self._guarded_checklists(stage).filtered(
+            lambda c: c._blocking_answers()
+        )
+        if not blocked:
+            return []
+        return [
+            self.env._(
+                "%(order)s: its checklists are not complete:\n%(details)s",
+                order=order.name,
+                details=checklists._blocking_message(),
+            )
+            for order, checklists in blocked.grouped(
+                lambda c: self.browse(c.res_id)
+            ).items()
+        ]
+
+    def _checklist_complete_guarded(self):
+        """Passing the gate completes the checklists that guard the stage."""
+        for stage, orders in self.grouped("stage_id").items():
+            checklists = orders._guarded_checklists(stage).filtered(
+                lambda c: c.state != "done"
+            )
+            checklists.sudo().write(
+                {
+                    "state": "done",
+                    "completed_by_id": self.env.user.id,
+                    "completed_on": fields.Datetime.now(),
+                }
+            )
+
+    # Business methods -------------------------------------------------------
 
     def _metering_complete(self):
         """Apply a completed order to the registry: device status, history,
@@ -414,15 +539,6 @@ class FsmOrder(models.Model):
                 and order.tested_equipment_id
             )
         )
-        for order in verified:
-            if not order.test_verdict:
-                raise UserError(
-                    self.env._(
-                        "Order %(order)s: record the errors found at the test points "
-                        "before completing the verification.",
-                        order=order.name,
-                    )
-                )
         verified.tested_equipment_id.sudo().write({"last_test_date": today})
         verified.filtered(
             lambda order: order.test_verdict == "failed"
@@ -519,9 +635,7 @@ class FsmOrder(models.Model):
         """Give the verification result back to the customer on the request."""
         template = self.env.ref("metering_service.mail_template_dispute_result")
         for order in self:
-            ticket = order.ticket_id.sudo()
-            ticket.test_fee_refundable = order.test_verdict == "failed"
-            ticket.message_post_with_source(
+            order.ticket_id.sudo().message_post_with_source(
                 template,
                 subtype_xmlid="mail.mt_comment",
                 render_values={"order": order},

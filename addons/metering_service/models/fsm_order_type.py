@@ -18,7 +18,8 @@ class FsmOrderType(models.Model):
     """Metering work-order types: the processes of the manual's §5.3-5.10,
     delivered as data and editable by the center manager."""
 
-    _inherit = "fsm.order.type"
+    _name = "fsm.order.type"
+    _inherit = ["fsm.order.type", "metering.earned.mixin"]
 
     # translatable: the types delivered as data are named in every language
     name = fields.Char(translate=True)

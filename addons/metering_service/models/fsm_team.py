@@ -7,7 +7,8 @@ class FsmTeam(models.Model):
     """A field team is led by a team leader: he sees and plans its orders,
     holds its safety briefings and receives its corrective actions."""
 
-    _inherit = "fsm.team"
+    _name = "fsm.team"
+    _inherit = ["fsm.team", "metering.earned.mixin"]
 
     leader_user_id = fields.Many2one(
         "res.users",

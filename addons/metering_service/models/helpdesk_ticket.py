@@ -9,7 +9,8 @@ class HelpdeskTicket(models.Model):
     """A customer request taken by the service clerk: the work order it
     calls for is created from it without retyping the customer's data."""
 
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "metering.earned.mixin"]
 
     location_id = fields.Many2one(
         "fsm.location", "Metering Point", index="btree_not_null", tracking=True
@@ -41,10 +42,11 @@ class HelpdeskTicket(models.Model):
         help="The latest verification of the disputed meter that has a result.",
     )
     test_fee_refundable = fields.Boolean(
+        compute="_compute_test_fee_refundable",
+        store=True,
         help="The disputed meter was found out of tolerance: the customer's test "
-        "fee is refunded.",
+        "fee is refunded. It follows from the verification's verdict.",
         tracking=True,
-        copy=False,
     )
 
     @api.depends("category_id.fsm_order_type_id.metering_process")
@@ -59,6 +61,13 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             verified = ticket.fsm_order_ids.filtered("test_verdict").sorted("id")
             ticket.dispute_order_id = verified[-1:]
+
+    @api.depends("fsm_order_ids.test_verdict")
+    def _compute_test_fee_refundable(self):
+        for ticket in self:
+            ticket.test_fee_refundable = (
+                ticket.dispute_order_id.test_verdict == "failed"
+            )
 
     @api.depends("fsm_order_ids")
     def _compute_fsm_order_count(self):

@@ -7,7 +7,8 @@ class HelpdeskTicketCategory(models.Model):
     """A request category says which work order the service clerk's intake
     creates: application, fault report, meter dispute..."""
 
-    _inherit = "helpdesk.ticket.category"
+    _name = "helpdesk.ticket.category"
+    _inherit = ["helpdesk.ticket.category", "metering.earned.mixin"]
 
     fsm_order_type_id = fields.Many2one(
         "fsm.order.type",

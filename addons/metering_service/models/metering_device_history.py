@@ -9,6 +9,7 @@ class MeteringDeviceHistory(models.Model):
 
     _name = "metering.device.history"
     _description = "Metering Device History"
+    _inherit = ["metering.earned.mixin"]
     _order = "date desc, id desc"
 
     equipment_id = fields.Many2one(

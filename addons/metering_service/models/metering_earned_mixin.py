@@ -99,6 +99,23 @@ class MeteringEarnedMixin(models.AbstractModel):
         self.check_access("write")
         return self.sudo().write(vals)
 
+    def _metering_check_role(self, role):
+        """Refuse the action unless the user has the role ("team_leader" or
+        "center_manager"): always an AccessError, naming the role."""
+        groups = {
+            "team_leader": (
+                "metering_service.group_team_leader",
+                self.env._("team leader"),
+            ),
+            "center_manager": (
+                "metering_service.group_center_manager",
+                self.env._("center manager"),
+            ),
+        }
+        group, label = groups[role]
+        if not self.env.user.has_group(group):
+            raise AccessError(self.env._("Only a %(role)s may do this.", role=label))
+
     def copy_data(self, default=None):
         """A copy earns its own proofs: earned fields are not copied (unless
         the caller, as superuser, gives them)."""

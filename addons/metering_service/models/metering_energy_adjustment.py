@@ -1,7 +1,7 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import energy_adjustment as formulas
 
@@ -232,10 +232,6 @@ class MeteringEnergyAdjustment(models.Model):
                 )
             )
 
-    def _check_group(self, group, role):
-        if not self.env.user.has_group(group):
-            raise AccessError(self.env._("Only a %(role)s may do this.", role=role))
-
     def action_submit(self):
         self._check_state("draft")
         self._check_inputs()
@@ -245,9 +241,7 @@ class MeteringEnergyAdjustment(models.Model):
         return True
 
     def action_approve_leader(self):
-        self._check_group(
-            "metering_service.group_team_leader", self.env._("team leader")
-        )
+        self._metering_check_role("team_leader")
         self._check_state("submitted")
         self._metering_earn(
             {
@@ -261,9 +255,7 @@ class MeteringEnergyAdjustment(models.Model):
         return True
 
     def action_approve_manager(self):
-        self._check_group(
-            "metering_service.group_center_manager", self.env._("center manager")
-        )
+        self._metering_check_role("center_manager")
         self._check_state("leader_approved")
         same = self.filtered(lambda a: a.leader_approver_id == self.env.user)
         if same:
@@ -287,9 +279,7 @@ class MeteringEnergyAdjustment(models.Model):
 
     def action_reset_to_draft(self):
         """Refuse a submitted calculation: back to draft for correction."""
-        self._check_group(
-            "metering_service.group_team_leader", self.env._("team leader")
-        )
+        self._metering_check_role("team_leader")
         if self.filtered(lambda a: a.state == "approved"):
             raise UserError(self.env._("An approved calculation cannot be refused."))
         self._metering_earn(

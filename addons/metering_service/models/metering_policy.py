@@ -1,5 +1,7 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -46,12 +48,13 @@ class MeteringPolicy(models.Model):
 
     _name = "metering.policy"
     _description = "Metering Policy"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "metering.earned.mixin"]
     _rec_name = "company_id"
 
     company_id = fields.Many2one(
         "res.company",
         required=True,
+        readonly=True,
         ondelete="cascade",
         default=lambda self: self.env.company,
     )
@@ -190,6 +193,17 @@ class MeteringPolicy(models.Model):
             "view_mode": "form",
             "target": "current",
         }
+
+    @api.model
+    def _working_day_deadline(self, company, days, start):
+        """The moment `days` working days of the company's working calendar
+        (its leaves included) after `start`; calendar days without a calendar."""
+        if not days:
+            return False
+        calendar = company.resource_calendar_id
+        if not calendar:
+            return start + relativedelta(days=days)
+        return calendar.plan_days(days, start, compute_leaves=True)
 
     def inspection_months(self, metering_class):
         self.ensure_one()

@@ -9,7 +9,7 @@ class MeteringSelfCheck(models.Model):
 
     _name = "metering.self.check"
     _description = "Daily Self-Check"
-    _inherit = ["metering.checklist.target.mixin"]
+    _inherit = ["metering.checklist.target.mixin", "metering.earned.mixin"]
     _order = "date desc, id desc"
 
     employee_id = fields.Many2one(

@@ -9,6 +9,7 @@ class MeteringTestPoint(models.Model):
 
     _name = "metering.test.point"
     _description = "Metering Test Point"
+    _inherit = ["metering.earned.mixin"]
     _order = "order_id, sequence, id"
 
     order_id = fields.Many2one(

@@ -11,3 +11,5 @@ from . import test_checklist
 from . import test_checklist_tour
 from . import test_order_views
 from . import test_checklist_rpc
+from . import test_earned_fields
+from . import test_earned_rpc

@@ -78,3 +78,11 @@ class RpcMixin:
                 },
             },
         ).json()
+
+    def _rpc_error(self, login, model, method, *args, **kwargs):
+        """Call ``model.method(*args, **kwargs)`` over JSON-RPC as ``login``
+        and return the error the server answered with."""
+        with self.assertLogs("odoo.http", "WARNING"):
+            response = self._rpc(login, model, method, *args, **kwargs)
+        self.assertIn("error", response)
+        return response["error"]["data"]

@@ -87,7 +87,7 @@ class TestDisputeAndIntake(MeteringCommon):
 
     def test_dispute_overdue_flag(self):
         ticket = self._dispute()
-        ticket.dispute_deadline = fields.Datetime.now() - relativedelta(days=1)
+        ticket.sudo().dispute_deadline = fields.Datetime.now() - relativedelta(days=1)
         self.assertTrue(ticket.dispute_overdue)
         found = self.env["helpdesk.ticket"].search(
             [("id", "=", ticket.id), ("dispute_overdue", "=", True)]
@@ -171,7 +171,7 @@ class TestBackfill(MeteringCommon):
                 "is_backfilled": True,
             }
         )
-        with self.assertRaisesRegex(UserError, "reviewed"):
+        with self.assertRaisesRegex(UserError, "reviews the backfilled record"):
             order.with_user(self.leader).action_complete()
         with self.assertRaises(AccessError):
             order.with_user(self.technician).action_review_backfill()
