@@ -24,6 +24,7 @@
         "data/metering_incident_type_data.xml",
         "data/metering_hazard_data.xml",
         "data/metering_qualification_type_data.xml",
+        "data/fsm_order_type_data.xml",
         "data/metering_checklist_template_data.xml",
         "wizards/metering_emergency_fault_wizard_views.xml",
         "wizards/metering_safety_override_wizard_views.xml",

@@ -1,7 +1,7 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
 
 EMERGENCY_KINDS = [
@@ -172,10 +172,7 @@ class MeteringEmergency(models.Model):
         """Team leaders prepare the tools and spare parts of an emergency
         they may not otherwise change."""
         self.check_access("read")
-        if not self.env.user.has_group("metering_service.group_team_leader"):
-            raise AccessError(
-                self.env._("Only team leaders check the tools of an emergency.")
-            )
+        self._metering_check_role("team_leader")
 
     def write(self, vals):
         if self.filtered(lambda e: e.state == "closed") and set(vals) - {

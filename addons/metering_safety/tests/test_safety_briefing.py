@@ -139,7 +139,7 @@ class TestSafetyBriefing(BriefingCommon):
             self.order.with_user(self.leader).write(
                 {"person_ids": [Command.link(contractor.id)]}
             )
-        self.env.invalidate_all()
+        self.env.invalidate_all(flush=False)
         self.assertNotIn(contractor, self.order.person_ids)
         with self.assertRaisesRegex(ValidationError, "Contractor Sun"):
             self.env["fsm.order"].create(
@@ -222,6 +222,41 @@ class TestSafetyBriefing(BriefingCommon):
             .with_user(self.leader)
             .search(safe_eval(report.domain)),
         )
+
+    def test_delivered_types_are_safe_by_default(self):
+        installer = self.env.ref(
+            "metering_safety.qualification_type_metering_installer"
+        )
+        for process in (
+            "install",
+            "rotation",
+            "fault",
+            "first_inspection",
+            "error",
+            "retrofit",
+            "terminal",
+        ):
+            order_type = self.env.ref(f"metering_service.fsm_order_type_{process}")
+            self.assertTrue(order_type.requires_safety_briefing, process)
+            self.assertIn(installer, order_type.required_qualification_type_ids)
+        fault = self.env.ref("metering_service.fsm_order_type_fault")
+        with self.assertRaisesRegex(AccessError, "recorded by its own action"):
+            fault.with_user(self.manager).write({"requires_safety_briefing": False})
+        with self.assertRaises(AccessError):
+            fault.with_user(self.leader).action_waive_safety_briefing("Office work")
+        with self.assertRaisesRegex(UserError, "reason"):
+            fault.with_user(self.manager).action_waive_safety_briefing("  ")
+        self.assertTrue(fault.requires_safety_briefing)
+        fault.with_user(self.manager).action_waive_safety_briefing("Office work")
+        self.assertFalse(fault.requires_safety_briefing)
+        self.assertEqual(fault.safety_waived_by_id, self.manager)
+        report = self.env.ref("metering_safety.fsm_order_type_action_safety_waived")
+        self.assertIn(
+            fault, self.env["fsm.order.type"].search(safe_eval(report.domain))
+        )
+        fault.with_user(self.manager).action_require_safety_briefing()
+        self.assertTrue(fault.requires_safety_briefing)
+        self.assertFalse(fault.safety_waiver_reason)
 
     def test_types_without_briefing_start_freely(self):
         self.order_type.requires_safety_briefing = False

@@ -13,3 +13,15 @@ class MeteringSafetyOverrideWizard(models.TransientModel):
     def action_override(self):
         self.ensure_one()
         return self.order_ids.action_safety_override(self.reason)
+
+
+class MeteringSafetyWaiverWizard(models.TransientModel):
+    _name = "metering.safety.waiver.wizard"
+    _description = "Safety Briefing Waiver"
+
+    type_ids = fields.Many2many("fsm.order.type", string="Order Types", required=True)
+    reason = fields.Text(required=True)
+
+    def action_waive(self):
+        self.ensure_one()
+        return self.type_ids.action_waive_safety_briefing(self.reason)

@@ -233,16 +233,12 @@ class FsmOrder(models.Model):
 
     @api.depends("type.time_limit_days", "request_early", "company_id")
     def _compute_deadline(self):
+        Policy = self.env["metering.policy"]
+        now = fields.Datetime.now()
         for order in self:
-            days = order.type.time_limit_days
-            start = order.request_early or fields.Datetime.now()
-            calendar = order.company_id.resource_calendar_id
-            if not days:
-                order.deadline = False
-            elif calendar:
-                order.deadline = calendar.plan_days(days, start, compute_leaves=True)
-            else:
-                order.deadline = start + relativedelta(days=days)
+            order.deadline = Policy._working_day_deadline(
+                order.company_id, order.type.time_limit_days, order.request_early or now
+            )
 
     @api.depends("deadline", "is_closed")
     def _compute_is_overdue(self):
@@ -598,9 +594,9 @@ class FsmOrder(models.Model):
         vals_list = []
         for order in self:
             company = order.company_id
-            days = self.env["metering.policy"]._for_company(company).replacement_days
-            deadline = company.resource_calendar_id.plan_days(
-                days, now, compute_leaves=True
+            Policy = self.env["metering.policy"]
+            deadline = Policy._working_day_deadline(
+                company, Policy._for_company(company).replacement_days, now
             )
             common = {
                 "location_id": order.location_id.id,

@@ -81,9 +81,11 @@ class HelpdeskTicket(models.Model):
                 ticket.dispute_deadline = False
                 continue
             company = ticket.company_id or self.env.company
-            days = self.env["metering.policy"]._for_company(company).dispute_days
-            ticket.dispute_deadline = company.resource_calendar_id.plan_days(
-                days, ticket.create_date or fields.Datetime.now(), compute_leaves=True
+            Policy = self.env["metering.policy"]
+            ticket.dispute_deadline = Policy._working_day_deadline(
+                company,
+                Policy._for_company(company).dispute_days,
+                ticket.create_date or fields.Datetime.now(),
             )
 
     @api.depends("dispute_deadline", "closed")

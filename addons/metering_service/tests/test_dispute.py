@@ -1,6 +1,7 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+from unittest.mock import patch
 
 from dateutil.relativedelta import relativedelta
 
@@ -189,3 +190,52 @@ class TestBackfill(MeteringCommon):
         )
         order.with_user(self.leader).action_complete()
         self.assertTrue(order.is_closed)
+
+
+class TestOneGate(TestDisputeAndIntake):
+    """The gate decides before anything is applied: a refused completion has
+    created no order and told the customer nothing; an order created straight
+    into Completed passes the same gate."""
+
+    def test_refused_completion_has_no_side_effect(self):
+        ticket = self._dispute()
+        ticket.action_create_fsm_order()
+        order = self.env["fsm.order"].browse(ticket.fsm_order_ids.ids)
+        order.test_point_ids = [
+            fields.Command.create({"name": "Full load", "error_percent": 3.1})
+        ]
+        order.sudo().is_backfilled = True
+        FsmOrder = type(self.env["fsm.order"])
+        with (
+            patch.object(FsmOrder, "_create_out_of_tolerance_orders") as replace,
+            patch.object(FsmOrder, "_post_dispute_results") as post,
+            self.assertRaisesRegex(UserError, "reviews the backfilled record"),
+        ):
+            order.with_user(self.leader).action_complete()
+        replace.assert_not_called()
+        post.assert_not_called()
+        self.assertEqual(len(ticket.fsm_order_ids), 1)
+
+    def test_created_completed_without_verdict_refused(self):
+        with self.assertRaisesRegex(UserError, "record the errors found"):
+            self.env["fsm.order"].create(
+                {
+                    "type": self.env.ref("metering_service.fsm_order_type_dispute").id,
+                    "location_id": self.point.id,
+                    "tested_equipment_id": self.meter.id,
+                    "stage_id": self.env.ref("fieldservice.fsm_stage_completed").id,
+                }
+            )
+
+    def test_every_problem_of_every_order_in_one_error(self):
+        fault = self.env.ref("metering_service.fsm_order_type_fault")
+        orders = self.env["fsm.order"].create(
+            [
+                {"type": fault.id, "location_id": self.point.id},
+                {"type": fault.id, "location_id": self.point.id},
+            ]
+        )
+        with self.assertRaises(UserError) as refused:
+            orders.with_user(self.leader).action_complete()
+        for order in orders:
+            self.assertIn(order.name, str(refused.exception))
