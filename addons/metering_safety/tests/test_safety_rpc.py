@@ -131,5 +131,19 @@ class TestSafetyProofsOverRpc(RpcMixin, HttpCase, BriefingCommon):
         ):
             self._refused(self.technician.login, incident, vals)
 
+    def test_assigning_a_worker_without_employee_refused(self):
+        contractor = self.env["fsm.person"].create({"name": "Contractor Sun"})
+        error = self._rpc_error(
+            self.leader.login,
+            "fsm.order",
+            "write",
+            self.order.ids,
+            {"person_ids": [Command.link(contractor.id)]},
+        )
+        self.assertIn("Contractor Sun", error["message"])
+        self.assertIn("employee", error["message"])
+        self.env.invalidate_all()
+        self.assertNotIn(contractor, self.order.person_ids)
+
     def test_briefing_number_is_not_rewritten(self):
         self._refused(self.leader.login, self._briefing(), {"name": "AQ/FORGED"})
