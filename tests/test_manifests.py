@@ -28,7 +28,7 @@ def test_the_three_addons_are_there():
 def test_manifest(addon_dir):
     manifest = _manifest(addon_dir)
     assert re.fullmatch(r"19\.0\.\d+\.\d+\.\d+", manifest["version"])
-    assert manifest["license"] == "LGPL-3"
+    assert manifest["license"] == "AGPL-3"
     assert manifest["development_status"] in {
         "Alpha",
         "Beta",

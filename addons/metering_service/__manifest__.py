@@ -29,7 +29,7 @@
         "views/fsm_equipment_views.xml",
         "views/fsm_order_type_views.xml",
         "views/fsm_team_views.xml",
-        "wizards/metering_retrofit_approval_wizard_views.xml",
+        "wizards/metering_order_decision_wizard_views.xml",
         "views/fsm_order_views.xml",
         "views/helpdesk_ticket_views.xml",
         "wizards/metering_rotation_wizard_views.xml",

@@ -115,6 +115,7 @@ class FsmOrder(models.Model):
                 outages[company] = Incident._backfill_incident(company)
             if outages[company]:
                 vals["is_backfilled"] = True
+        return vals_list
 
     # Actions ------------------------------------------------------------------
 
@@ -151,10 +152,12 @@ class FsmOrder(models.Model):
         return problems
 
     def _metering_stage_entered(self, stage):
-        super()._metering_stage_entered(stage)
+        # cleared before the effects of the stage, so that a completion
+        # finds the orders cleared
         self._safety_starting(stage).sudo().write(
             {"safety_cleared_on": fields.Datetime.now()}
         )
+        return super()._metering_stage_entered(stage)
 
     @api.model
     def _work_starts_at(self, stage):

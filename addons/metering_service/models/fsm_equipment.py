@@ -153,3 +153,22 @@ class FsmEquipment(models.Model):
             if years:
                 dates["transformer_test"] = last_check + relativedelta(years=years)
         return dates
+
+    def _metering_energy_since(self, start):
+        """Energy the device recorded since `start`, from its readings in the
+        registry (its last reading less the reading at installation or at the
+        last recorded event before `start`); 0 when the registry cannot tell."""
+        self.ensure_one()
+        if not start:
+            return 0.0
+        before = self.env["metering.device.history"].search(
+            [
+                ("equipment_id", "=", self.id),
+                ("date", "<=", fields.Datetime.to_datetime(start).replace(hour=23)),
+            ],
+            order="date desc, id desc",
+            limit=1,
+        )
+        if not before:
+            return 0.0
+        return max(self.last_reading - before.reading, 0.0)

@@ -68,6 +68,14 @@ class FsmOrder(models.Model):
     max_abs_error = fields.Float(
         "Largest Error (%)", compute="_compute_test_verdict", store=True, digits=(16, 3)
     )
+    max_error = fields.Float(
+        "Largest Signed Error (%)",
+        compute="_compute_test_verdict",
+        store=True,
+        digits=(16, 3),
+        help="The error of largest magnitude with its sign: positive when the "
+        "meter runs fast (refund), negative when it runs slow (make-up).",
+    )
     tolerance = fields.Float(
         "Tolerance (%)", compute="_compute_test_verdict", store=True, digits=(16, 3)
     )
@@ -142,6 +150,22 @@ class FsmOrder(models.Model):
         copy=False,
         tracking=True,
         help="The approved retrofit scheme, recorded by a team leader.",
+    )
+    # Error handling (manual 5.8): settled by a calculation or a decision
+    energy_adjustment_ids = fields.One2many(
+        "metering.energy.adjustment", "order_id", "Refund / Make-up Calculations"
+    )
+    energy_adjustment_count = fields.Integer(compute="_compute_energy_adjustment_count")
+    no_adjustment_reason = fields.Text(
+        "No Adjustment Needed Because",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="A team leader's decision that the error calls for no refund or "
+        "make-up energy, with its reason.",
+    )
+    no_adjustment_by_id = fields.Many2one(
+        "res.users", "No Adjustment Decided by", readonly=True, copy=False
     )
     # Collection terminal (manual 5.10)
     terminal_address = fields.Char(help="Logical address of the terminal.")
@@ -223,7 +247,8 @@ class FsmOrder(models.Model):
             accuracy = order.tested_equipment_id.accuracy_class
             order.tolerance = ACCURACY_TOLERANCE.get(accuracy, 0.0)
             errors = order.test_point_ids.mapped("error_percent")
-            order.max_abs_error = max((abs(e) for e in errors), default=0.0)
+            order.max_error = max(errors, key=abs, default=0.0)
+            order.max_abs_error = abs(order.max_error)
             if not errors or not accuracy:
                 order.test_verdict = False
             elif order.max_abs_error <= order.tolerance:
@@ -239,6 +264,15 @@ class FsmOrder(models.Model):
             order.deadline = Policy._working_day_deadline(
                 order.company_id, order.type.time_limit_days, order.request_early or now
             )
+
+    def _compute_energy_adjustment_count(self):
+        counts = dict(
+            self.env["metering.energy.adjustment"]._read_group(
+                [("order_id", "in", self.ids)], ["order_id"], ["__count"]
+            )
+        )
+        for order in self:
+            order.energy_adjustment_count = counts.get(order, 0)
 
     @api.depends("deadline", "is_closed")
     def _compute_is_overdue(self):
@@ -331,6 +365,63 @@ class FsmOrder(models.Model):
         self._metering_earn({"retrofit_approval": reference.strip()})
         return True
 
+    def action_create_energy_adjustment(self):
+        """Start the refund / make-up calculation of an error, filled in from
+        the verification that found it and from the registry."""
+        self.ensure_one()
+        verification = self.origin_order_id.filtered("test_verdict") or self.filtered(
+            "test_verdict"
+        )
+        device = (
+            verification.tested_equipment_id
+            or self.tested_equipment_id
+            or self.removed_equipment_id
+            or self.equipment_ids[:1]
+        )
+        today = fields.Date.context_today(self)
+        start = device.last_test_date or device.installed_date
+        if verification.tested_equipment_id == device and device.last_test_date:
+            # the verification itself set the last test date: the period
+            # runs from the test or installation before it
+            start = device.installed_date
+        adjustment = self.env["metering.energy.adjustment"].create(
+            {
+                "location_id": self.location_id.id,
+                "order_id": self.id,
+                "equipment_id": device.id,
+                "method": "out_of_tolerance",
+                "period_start": start or today,
+                "period_end": today,
+                "error_percent": verification.max_error,
+                "recorded_energy": device._metering_energy_since(start),
+            }
+        )
+        return adjustment._get_records_action(
+            name=self.env._("Refund / Make-up Calculation")
+        )
+
+    def action_view_energy_adjustments(self):
+        self.ensure_one()
+        return self.energy_adjustment_ids._get_records_action(
+            name=self.env._("Refund / Make-up Calculations")
+        )
+
+    def action_no_adjustment_needed(self, reason):
+        """A team leader decides that an error calls for no refund or make-up
+        energy (manual 5.8), with the reason."""
+        self._metering_check_role("team_leader")
+        if not (reason or "").strip():
+            raise UserError(
+                self.env._("Give the reason why no refund or make-up is needed.")
+            )
+        self._metering_earn(
+            {
+                "no_adjustment_reason": reason.strip(),
+                "no_adjustment_by_id": self.env.uid,
+            }
+        )
+        return True
+
     # The stage gate ---------------------------------------------------------
 
     def _check_stage_gate(self, stage, vals=None):
@@ -358,6 +449,7 @@ class FsmOrder(models.Model):
         if stage == self.env.ref("fieldservice.fsm_stage_completed"):
             problems += self._process_result_problems(vals)
             problems += self._verdict_problems()
+            problems += self._settlement_problems()
         if stage.is_closed:
             problems += [
                 self.env._(
@@ -378,6 +470,7 @@ class FsmOrder(models.Model):
         self._checklist_complete_guarded()
         if stage == self.env.ref("fieldservice.fsm_stage_completed"):
             self._metering_complete()
+        return True
 
     def _process_result_problems(self, vals):
         """What each process must have recorded before its order completes."""
@@ -414,6 +507,20 @@ class FsmOrder(models.Model):
             if order.metering_process in VERIFICATION_PROCESSES
             and order.tested_equipment_id
             and not order.test_verdict
+        ]
+
+    def _settlement_problems(self):
+        """Every error ends in a settled calculation (manual 5.6, 5.8)."""
+        return [
+            self.env._(
+                "%(order)s: approve its refund / make-up calculation, or have a "
+                "team leader record that none is needed",
+                order=order.name,
+            )
+            for order in self
+            if order.metering_process == "error"
+            and not order.no_adjustment_reason
+            and "approved" not in order.energy_adjustment_ids.mapped("state")
         ]
 
     # Checklists -------------------------------------------------------------
@@ -539,6 +646,9 @@ class FsmOrder(models.Model):
         verified.filtered(
             lambda order: order.test_verdict == "failed"
         )._create_out_of_tolerance_orders()
+        self.filtered(
+            lambda order: order.metering_process == "fault" and order.energy_affected
+        )._create_error_orders()
         verified.filtered("ticket_id")._post_dispute_results()
 
     def _metering_history_vals(self, device, event, reading):
@@ -623,6 +733,36 @@ class FsmOrder(models.Model):
                     "%(tolerance)s %%): replacement and error-handling orders created.",
                     error=order.max_abs_error,
                     tolerance=order.tolerance,
+                )
+            )
+        return orders
+
+    def _create_error_orders(self):
+        """A fault that affected the metered energy is settled by an
+        error-handling order (manual 5.6)."""
+        error_type = self.env.ref("metering_service.fsm_order_type_error")
+        orders = self.sudo().create(
+            [
+                {
+                    "type": error_type.id,
+                    "location_id": order.location_id.id,
+                    "company_id": order.company_id.id,
+                    "origin_order_id": order.id,
+                    "ticket_id": order.ticket_id.id,
+                    "equipment_ids": [
+                        fields.Command.link(device.id)
+                        for device in order.removed_equipment_id
+                    ],
+                }
+                for order in self
+            ]
+        )
+        for order, error_order in zip(self, orders, strict=True):
+            order.message_post(
+                body=self.env._(
+                    "The fault affected the metered energy: error-handling order "
+                    "%(order)s created.",
+                    order=error_order.name,
                 )
             )
         return orders

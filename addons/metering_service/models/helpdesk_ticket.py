@@ -25,6 +25,10 @@ class HelpdeskTicket(models.Model):
     is_dispute = fields.Boolean(compute="_compute_is_dispute", store=True)
     fsm_order_ids = fields.One2many("fsm.order", "ticket_id", "Work Orders")
     fsm_order_count = fields.Integer(compute="_compute_fsm_order_count")
+    energy_adjustment_count = fields.Integer(
+        compute="_compute_energy_adjustment_count",
+        help="Refund / make-up calculations of the request's work orders.",
+    )
     dispute_deadline = fields.Datetime(
         compute="_compute_dispute_deadline",
         store=True,
@@ -73,6 +77,20 @@ class HelpdeskTicket(models.Model):
     def _compute_fsm_order_count(self):
         for ticket in self:
             ticket.fsm_order_count = len(ticket.fsm_order_ids)
+
+    def _compute_energy_adjustment_count(self):
+        Adjustment = self.env["metering.energy.adjustment"].sudo()
+        counts = dict(
+            Adjustment._read_group(
+                [("order_id.ticket_id", "in", self.ids)],
+                ["order_id"],
+                ["__count"],
+            )
+        )
+        for ticket in self:
+            ticket.energy_adjustment_count = sum(
+                counts.get(order, 0) for order in ticket.sudo().fsm_order_ids
+            )
 
     @api.depends("is_dispute", "create_date", "company_id")
     def _compute_dispute_deadline(self):
@@ -124,6 +142,12 @@ class HelpdeskTicket(models.Model):
     def action_view_fsm_orders(self):
         self.ensure_one()
         return self.fsm_order_ids._get_records_action(name=self.env._("Work Orders"))
+
+    def action_view_energy_adjustments(self):
+        self.ensure_one()
+        return self.fsm_order_ids.energy_adjustment_ids._get_records_action(
+            name=self.env._("Refund / Make-up Calculations")
+        )
 
     def _create_fsm_orders(self):
         vals_list = []

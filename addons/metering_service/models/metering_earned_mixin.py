@@ -85,12 +85,13 @@ class MeteringEarnedMixin(models.AbstractModel):
         """Complete the values of the records to create (in place) with what
         they earn on creation; extended by the models."""
         if not self._metering_sequence:
-            return
+            return vals_list
         Sequence = self.env["ir.sequence"].sudo()
         placeholders = {False, "/", "New", self.env._("New")}
         for vals in vals_list:
             if vals.get("name") in placeholders:
                 vals["name"] = Sequence.next_by_code(self._metering_sequence)
+        return vals_list
 
     def _metering_earn(self, vals):
         """Record what these records earned, from one of the model's actions

@@ -11,7 +11,7 @@ from odoo.exceptions import AccessError, UserError
 from .common import MeteringCommon
 
 
-class TestDisputeAndIntake(MeteringCommon):
+class DisputeCommon(MeteringCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -67,6 +67,8 @@ class TestDisputeAndIntake(MeteringCommon):
         )
         order.with_user(self.leader).action_complete()
 
+
+class TestDisputeAndIntake(DisputeCommon):
     def test_clerk_creates_verification_in_one_click(self):
         ticket = self._dispute()
         self.assertTrue(ticket.is_dispute)
@@ -192,7 +194,7 @@ class TestBackfill(MeteringCommon):
         self.assertTrue(order.is_closed)
 
 
-class TestOneGate(TestDisputeAndIntake):
+class TestOneGate(DisputeCommon):
     """The gate decides before anything is applied: a refused completion has
     created no order and told the customer nothing; an order created straight
     into Completed passes the same gate."""
@@ -239,3 +241,77 @@ class TestOneGate(TestDisputeAndIntake):
             orders.with_user(self.leader).action_complete()
         for order in orders:
             self.assertIn(order.name, str(refused.exception))
+
+
+class TestErrorSettlement(DisputeCommon):
+    """Every error ends in a settled calculation (manual 5.6, 5.8)."""
+
+    def _error_order(self, errors):
+        ticket = self._dispute()
+        ticket.action_create_fsm_order()
+        verification = ticket.fsm_order_ids
+        self._verify(verification, errors)
+        return (
+            ticket,
+            verification,
+            self.env["fsm.order"].search(
+                [
+                    ("origin_order_id", "=", verification.id),
+                    ("metering_process", "=", "error"),
+                ]
+            ),
+        )
+
+    def test_error_order_needs_an_approved_calculation(self):
+        ticket, verification, error_order = self._error_order([-0.4, -3.1, 1.0])
+        self.assertAlmostEqual(verification.max_error, -3.1)
+        with self.assertRaisesRegex(UserError, "refund / make-up calculation"):
+            error_order.with_user(self.leader).action_complete()
+        action = error_order.with_user(
+            self.technician
+        ).action_create_energy_adjustment()
+        adjustment = self.env["metering.energy.adjustment"].browse(action["res_id"])
+        self.assertEqual(adjustment.order_id, error_order)
+        self.assertEqual(adjustment.location_id, self.point)
+        self.assertEqual(adjustment.equipment_id, self.meter)
+        self.assertAlmostEqual(adjustment.error_percent, -3.1)
+        self.assertEqual(adjustment.period_start, fields.Date.to_date("2021-03-01"))
+        self.assertEqual(error_order.energy_adjustment_count, 1)
+        self.assertEqual(ticket.energy_adjustment_count, 1)
+        adjustment.recorded_energy = 9000
+        self.assertEqual(adjustment.direction, "make_up")
+        adjustment.with_user(self.leader).action_submit()
+        adjustment.with_user(self.leader).action_approve_leader()
+        with self.assertRaisesRegex(UserError, "refund / make-up calculation"):
+            error_order.with_user(self.leader).action_complete()
+        adjustment.with_user(self.manager).action_approve_manager()
+        error_order.with_user(self.leader).action_complete()
+        self.assertTrue(error_order.is_closed)
+
+    def test_no_adjustment_decided_by_a_team_leader(self):
+        __, __, error_order = self._error_order([2.4])
+        with self.assertRaises(AccessError):
+            error_order.with_user(self.technician).action_no_adjustment_needed("x")
+        with self.assertRaisesRegex(UserError, "reason"):
+            error_order.with_user(self.leader).action_no_adjustment_needed(" ")
+        error_order.with_user(self.leader).action_no_adjustment_needed(
+            "Customer's supply was cut all period: nothing billed"
+        )
+        self.assertEqual(error_order.no_adjustment_by_id, self.leader)
+        error_order.with_user(self.leader).action_complete()
+        self.assertTrue(error_order.is_closed)
+
+    def test_fault_affecting_energy_creates_its_error_order(self):
+        fault = self.env["fsm.order"].create(
+            {
+                "type": self.env.ref("metering_service.fsm_order_type_fault").id,
+                "location_id": self.point.id,
+                "fault_symptom": "stopped",
+                "fault_cause": "Burnt voltage coil",
+                "supply_restored_on": fields.Datetime.now(),
+                "energy_affected": True,
+            }
+        )
+        fault.with_user(self.leader).action_complete()
+        error_order = self.env["fsm.order"].search([("origin_order_id", "=", fault.id)])
+        self.assertEqual(error_order.metering_process, "error")

@@ -1,2 +1,2 @@
 from . import metering_rotation_wizard
-from . import metering_retrofit_approval_wizard
+from . import metering_order_decision_wizard

@@ -15,3 +15,15 @@ class MeteringRetrofitApprovalWizard(models.TransientModel):
     def action_record(self):
         self.ensure_one()
         return self.order_ids.action_record_retrofit_approval(self.reference)
+
+
+class MeteringNoAdjustmentWizard(models.TransientModel):
+    _name = "metering.no.adjustment.wizard"
+    _description = "No Refund or Make-up Needed"
+
+    order_ids = fields.Many2many("fsm.order", string="Work Orders", required=True)
+    reason = fields.Text(required=True)
+
+    def action_record(self):
+        self.ensure_one()
+        return self.order_ids.action_no_adjustment_needed(self.reason)
