@@ -5,3 +5,4 @@ from . import test_qualification
 from . import test_safety_briefing
 from . import test_safety_briefing_tour
 from . import test_safety_rpc
+from . import test_gate_queries
