@@ -142,6 +142,37 @@ class FsmOrder(models.Model):
             )
         return True
 
+    def action_start_work(self):
+        """Start work: the orders enter the first work-start stage, through
+        the same gate as any other stage change."""
+        start = self.env["fsm.stage"].search(
+            [("is_work_start", "=", True), ("stage_type", "=", "order")],
+            order="sequence",
+            limit=1,
+        )
+        if not start:
+            raise UserError(self.env._("No stage marks the start of work."))
+        self.write({"stage_id": start.id})
+        return True
+
+    def action_open_safety_briefing(self):
+        """The briefing of the order, or a new one for it and its crew."""
+        self.ensure_one()
+        briefing = self.safety_briefing_ids.filtered(lambda b: b.state != "cancel")[:1]
+        if briefing:
+            return briefing._get_records_action(name=self.env._("Safety Briefing"))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Safety Briefing"),
+            "res_model": "metering.safety.briefing",
+            "view_mode": "form",
+            "context": {
+                "default_order_ids": [fields.Command.set(self.ids)],
+                "default_place": self.location_id.display_name,
+                "default_task": self.type.name or self.name,
+            },
+        }
+
     # The stage gate -----------------------------------------------------------
 
     def _metering_stage_problems(self, stage, vals):

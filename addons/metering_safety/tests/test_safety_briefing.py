@@ -324,3 +324,25 @@ class TestSafetyBriefing(BriefingCommon):
         Hazard.with_user(self.manager).create(
             {"name": "Dog bite", "control_measures": "call the owner"}
         )
+
+
+class TestOrderButtons(BriefingCommon):
+    """Start, checklists and briefing are buttons at the top of the order."""
+
+    def test_start_work_goes_through_the_gate(self):
+        with self.assertRaisesRegex(ValidationError, "no safety briefing"):
+            self.order.with_user(self.technician).action_start_work()
+        self.assertNotEqual(self.order.stage_id, self.in_progress)
+        action = self.order.with_user(self.technician).action_open_safety_briefing()
+        self.assertEqual(action["res_model"], "metering.safety.briefing")
+        self.assertEqual(
+            action["context"]["default_order_ids"], [Command.set(self.order.ids)]
+        )
+        briefing = self._briefing()
+        action = self.order.with_user(self.technician).action_open_safety_briefing()
+        self.assertEqual(action["res_id"], briefing.id)
+        briefing.action_open()
+        for attendee in briefing.attendee_ids:
+            attendee.with_user(attendee.user_id).action_acknowledge()
+        self.order.with_user(self.technician).action_start_work()
+        self.assertEqual(self.order.stage_id, self.in_progress)

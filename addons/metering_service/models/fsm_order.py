@@ -365,6 +365,14 @@ class FsmOrder(models.Model):
         self._metering_earn({"retrofit_approval": reference.strip()})
         return True
 
+    def action_open_checklists(self):
+        """The checklists of the order: the one to fill in, or the list."""
+        self.ensure_one()
+        checklists = self.checklist_ids
+        if len(checklists) == 1:
+            return checklists.action_open()
+        return checklists._get_records_action(name=self.env._("Checklists"))
+
     def action_create_energy_adjustment(self):
         """Start the refund / make-up calculation of an error, filled in from
         the verification that found it and from the registry."""
