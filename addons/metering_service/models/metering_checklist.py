@@ -1,7 +1,7 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 
 class MeteringChecklist(models.Model):
@@ -10,7 +10,7 @@ class MeteringChecklist(models.Model):
 
     _name = "metering.checklist"
     _description = "Checklist"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "metering.earned.mixin"]
     _order = "id desc"
 
     name = fields.Char(related="template_id.name")
@@ -68,30 +68,26 @@ class MeteringChecklist(models.Model):
         "answer_ids.item_id.mandatory",
     )
     def _compute_score(self):
+        # The score counts the answered items only: an unanswered checklist
+        # shows no score, and its result stays pending (see below).
         for checklist in self:
             counted = checklist.answer_ids.filtered(
-                lambda a: a.result in ("pass", "fail", "unanswered")
+                lambda a: a.result in ("pass", "fail")
             )
             total = sum(counted.item_id.mapped("weight"))
             passed = sum(
                 counted.filtered(lambda a: a.result == "pass").item_id.mapped("weight")
             )
-            checklist.score = 100.0 * passed / total if total else 100.0
+            checklist.score = 100.0 * passed / total if total else 0.0
             if checklist._blocking_answers().filtered(lambda a: a.result == "fail"):
                 checklist.result = "failed"
-            elif checklist._blocking_answers():
+            elif checklist._blocking_answers() or not checklist.answer_ids.filtered(
+                lambda a: a.result in ("pass", "fail", "na")
+            ):
+                # an unanswered checklist is never shown as passed
                 checklist.result = "pending"
             else:
                 checklist.result = "passed"
-
-    def write(self, vals):
-        # The checklist itself follows its template and its target: users only
-        # answer it, and the answers check who may answer.
-        if not self.env.su and set(vals) - {"answer_ids", "message_main_attachment_id"}:
-            raise AccessError(
-                self.env._("A checklist is only changed through its answers.")
-            )
-        return super().write(vals)
 
     def _blocking_answers(self):
         """Mandatory items unanswered and critical items failed."""

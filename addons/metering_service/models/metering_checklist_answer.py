@@ -1,7 +1,7 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 VALUE_FIELDS = {
     "value_pass_fail",
@@ -22,10 +22,15 @@ class MeteringChecklistAnswer(models.Model):
 
     _name = "metering.checklist.answer"
     _description = "Checklist Answer"
+    _inherit = ["metering.earned.mixin"]
     _order = "checklist_id, sequence, id"
 
     checklist_id = fields.Many2one(
-        "metering.checklist", required=True, ondelete="cascade", index=True
+        "metering.checklist",
+        required=True,
+        readonly=True,
+        ondelete="cascade",
+        index=True,
     )
     item_id = fields.Many2one(
         "metering.checklist.item", required=True, readonly=True, ondelete="cascade"
@@ -115,9 +120,9 @@ class MeteringChecklistAnswer(models.Model):
                 if (answer.is_applicable, answer.result) != (applicable, result):
                     changes.setdefault((applicable, result), []).append(answer.id)
         for (applicable, result), ids in changes.items():
-            # Past this model's write(), which only takes answers from users.
-            models.Model.write(
-                self.browse(ids), {"is_applicable": applicable, "result": result}
+            # Earned: past this model's write(), which takes answers from users.
+            super(MeteringChecklistAnswer, self.browse(ids).sudo()).write(
+                {"is_applicable": applicable, "result": result}
             )
 
     def _answer_key(self):
@@ -168,13 +173,6 @@ class MeteringChecklistAnswer(models.Model):
                 )
 
     def write(self, vals):
-        if not self.env.su and set(vals) - VALUE_FIELDS - {"note"}:
-            raise AccessError(
-                self.env._(
-                    "Only the answer itself and its note can be changed; "
-                    "the result follows from them."
-                )
-            )
         checklists = self.checklist_id
         checklists._check_target_access()
         done = checklists.filtered(lambda c: c.state == "done")
@@ -187,14 +185,13 @@ class MeteringChecklistAnswer(models.Model):
                     checklist=done[0].template_id.display_name,
                 )
             )
-        if VALUE_FIELDS & set(vals):
-            vals = {
-                **vals,
-                "answered_by_id": self.env.user.id,
-                "answered_on": fields.Datetime.now(),
-            }
         before = {answer: answer.result for answer in self}
         res = super().write(vals)
+        if VALUE_FIELDS & set(vals):
+            # who answered, and when, is earned by answering
+            super(MeteringChecklistAnswer, self.sudo()).write(
+                {"answered_by_id": self.env.uid, "answered_on": fields.Datetime.now()}
+            )
         self._refresh_results()
         self._check_failure_evidence()
         if done:

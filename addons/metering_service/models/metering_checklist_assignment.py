@@ -9,6 +9,7 @@ class MeteringChecklistAssignment(models.Model):
 
     _name = "metering.checklist.assignment"
     _description = "Checklist Assignment"
+    _inherit = ["metering.earned.mixin"]
     _order = "template_id, id"
 
     template_id = fields.Many2one(

@@ -28,6 +28,7 @@ class MeteringChecklistItem(models.Model):
 
     _name = "metering.checklist.item"
     _description = "Checklist Item"
+    _inherit = ["metering.earned.mixin"]
     _order = "template_id, sequence, id"
 
     template_id = fields.Many2one(
@@ -102,14 +103,16 @@ class MeteringChecklistItem(models.Model):
                 )
 
     def _compute_section_name(self):
+        # Assign only the items being computed: assigning another item of a
+        # published template would write it, which its template refuses.
+        self.section_name = False
         for template in self.template_id:
             section = False
             for item in template.item_ids.sorted(lambda i: (i.sequence, i.id)):
                 if item.display_type:
                     section = item.name
-                item.section_name = section
-        for item in self - self.template_id.item_ids:
-            item.section_name = False
+                if item in self:
+                    item.section_name = section
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -122,9 +125,9 @@ class MeteringChecklistItem(models.Model):
         self.template_id._check_editable()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_frozen(self):
         self.template_id._check_editable()
-        return super().unlink()
 
     def _number_passes(self, value):
         self.ensure_one()
@@ -137,6 +140,7 @@ class MeteringChecklistItem(models.Model):
 class MeteringChecklistChoice(models.Model):
     _name = "metering.checklist.choice"
     _description = "Checklist Item Choice"
+    _inherit = ["metering.earned.mixin"]
     _order = "sequence, id"
 
     item_id = fields.Many2one(
@@ -157,6 +161,6 @@ class MeteringChecklistChoice(models.Model):
         self.item_id.template_id._check_editable()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_frozen(self):
         self.item_id.template_id._check_editable()
-        return super().unlink()

@@ -16,7 +16,7 @@ class MeteringChecklistTemplate(models.Model):
 
     _name = "metering.checklist.template"
     _description = "Checklist Template"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "metering.earned.mixin"]
     _order = "name, version desc, id"
 
     name = fields.Char(required=True, translate=True, tracking=True)
@@ -59,20 +59,24 @@ class MeteringChecklistTemplate(models.Model):
             )
 
     def write(self, vals):
+        frozen = self.filtered(lambda t: t.state != "draft")
+        res = super().write(vals)
         if set(vals) - FROZEN_EXCEPTIONS:
-            self._check_editable()
-        return super().write(vals)
+            # after the field access check of write(); the transaction
+            # rolls back what was written
+            frozen._check_editable()
+        return res
 
-    def unlink(self):
-        if not self.env.context.get(MODULE_UNINSTALL_FLAG) and self.env[
-            "metering.checklist"
-        ].search_count([("template_id", "in", self.ids)], limit=1):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        if self.env["metering.checklist"].search_count(
+            [("template_id", "in", self.ids)], limit=1
+        ):
             raise UserError(
                 self.env._(
                     "Checklists were filled with this template: archive it instead."
                 )
             )
-        return super().unlink()
 
     def _check_editable(self):
         if self.env.context.get(MODULE_UNINSTALL_FLAG):
@@ -97,9 +101,10 @@ class MeteringChecklistTemplate(models.Model):
         shown = self.item_ids.filtered(
             lambda i: not i.display_type and not i.condition_item_id
         )
+        # nothing answered yet: no score, and pending while anything is due
         return {
-            "score": 0.0 if sum(shown.mapped("weight")) else 100.0,
-            "result": "pending" if shown.filtered("mandatory") else "passed",
+            "score": 0.0,
+            "result": "pending" if shown else "passed",
         }
 
     def action_publish(self):
@@ -114,15 +119,17 @@ class MeteringChecklistTemplate(models.Model):
                     )
                 )
             previous = template.previous_version_id
-            template.state = "published"
+            template._metering_earn({"state": "published"})
             if previous.state == "published":
                 # The new version takes over where the old one was required.
                 previous.assignment_ids.template_id = template
-                previous.state = "archived"
+                previous._metering_earn({"state": "archived"})
         return True
 
     def action_archive_template(self):
-        self.write({"state": "archived"})
+        """Archived for good: a published or archived template never returns
+        to draft; a new version is the way to change it."""
+        self._metering_earn({"state": "archived"})
         return True
 
     def action_new_version(self):
@@ -133,12 +140,18 @@ class MeteringChecklistTemplate(models.Model):
             [("previous_version_id", "=", self.id), ("state", "=", "draft")], limit=1
         )
         if not draft:
-            draft = self.copy(
-                {
-                    "version": self.version + 1,
-                    "previous_version_id": self.id,
-                    "name": self.name,
-                }
+            # the version number and its predecessor are earned by the copy
+            self.check_access("create")
+            draft = (
+                self.sudo()
+                .copy(
+                    {
+                        "version": self.version + 1,
+                        "previous_version_id": self.id,
+                        "name": self.name,
+                    }
+                )
+                .sudo(False)
             )
             new_by_old = dict(zip(self.item_ids, draft.item_ids, strict=True))
             for old, new in new_by_old.items():

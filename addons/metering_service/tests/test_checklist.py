@@ -196,8 +196,9 @@ class TestChecklists(ChecklistCommon):
         self.assertEqual(answers["Phase voltage"].result, "pass")
         answers["CT fitted"].with_user(self.technician).value_yes_no = "yes"
         self.assertEqual(answers["CT ratio label photographed"].result, "unanswered")
-        # applicable: seals 1 + voltage 2 + ct 1 + photo 1 = 5; passed 3
-        self.assertAlmostEqual(checklist.score, 60.0)
+        # the score counts the answered items: voltage 2 + ct 1, all passed;
+        # the unanswered seals keep the result pending
+        self.assertAlmostEqual(checklist.score, 100.0)
         self.assertEqual(checklist.result, "pending")
         answers["CT fitted"].with_user(self.technician).value_yes_no = "na"
         self.assertEqual(answers["CT ratio label photographed"].result, "hidden")
@@ -205,6 +206,39 @@ class TestChecklists(ChecklistCommon):
         # na and hidden items are left out: 3 / 3
         self.assertAlmostEqual(checklist.score, 100.0)
         self.assertEqual(checklist.result, "passed")
+
+    def test_unanswered_checklist_is_pending(self):
+        checklist = self._order().checklist_ids
+        self.assertEqual(checklist.result, "pending")
+        self.assertEqual(checklist.score, 0.0)
+
+    def test_sectioned_checklist_opens_for_the_technician(self):
+        """Reading a published template's section names wrote its items and
+        was refused: a sectioned checklist could not be opened."""
+        order = self._order()
+        answers = order.checklist_ids.answer_ids.with_user(self.technician)
+        answers.invalidate_recordset()
+        self.assertIn("Seals", answers.mapped("section_name"))
+        order.checklist_ids.with_user(self.technician).web_read(
+            {"answer_ids": {"fields": {"section_name": {}, "name": {}, "result": {}}}}
+        )
+
+    def test_published_template_never_returns_to_draft(self):
+        template = self._template("Frozen checks")
+        template.action_publish()
+        manager_template = template.with_user(self.manager)
+        with self.assertRaisesRegex(AccessError, "recorded by its own action"):
+            manager_template.write({"state": "draft"})
+        with self.assertRaisesRegex(UserError, "new version"):
+            manager_template.item_ids[:1].write({"name": "Changed in place"})
+        manager_template.action_archive_template()
+        self.assertEqual(template.state, "archived")
+        action = manager_template.action_new_version()
+        draft = self.env["metering.checklist.template"].browse(action["res_id"])
+        self.assertEqual(
+            (draft.state, draft.version, draft.previous_version_id),
+            ("draft", template.version + 1, template),
+        )
 
     def test_failure_needs_a_note_and_calls_for_corrective_action(self):
         order = self._order()

@@ -18,7 +18,10 @@ class TestEnergyAdjustmentMath(BaseCase):
         # corrected: ΔW = 6000 × 0.025 / 1.025 = 146.34 kWh refunded.
         energy, formula = out_of_tolerance(12000, 2.5, 180)
         self.assertAlmostEqual(energy, -146.34, places=2)
-        self.assertIn("6000", formula)
+        self.assertIn("6,000", formula)
+        __, formula = out_of_tolerance(2_700_000, 2.5, 180)
+        self.assertIn("2,700,000 kWh", formula)
+        self.assertNotIn("e+", formula)
 
     def test_out_of_tolerance_slow_meter_is_made_up(self):
         # γ = -4 %: ΔW = 5000 × (-0.04) / 0.96 = -208.33 → 208.33 kWh made up

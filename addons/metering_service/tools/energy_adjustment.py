@@ -18,6 +18,13 @@ class AdjustmentInputError(ValueError):
         self.code = code
 
 
+def _n(value):
+    """A number as people read it: thousands separated, no exponent, no
+    trailing zeros (2,700,000 rather than 2.7e+06)."""
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
 def _check_energy(recorded_energy):
     if recorded_energy is None or recorded_energy <= 0:
         raise AdjustmentInputError("energy")
@@ -44,9 +51,9 @@ def out_of_tolerance(recorded_energy, error_percent, period_days):
     applicable = recorded_energy / 2.0
     delta = applicable * gamma / (1.0 + gamma)
     formula = (
-        f"W = {recorded_energy:g} kWh / 2 = {applicable:g} kWh; "
-        f"ΔW = W·γ/(1+γ) = {applicable:g} × {gamma:g} / (1 + {gamma:g}) "
-        f"= {delta:.2f} kWh"
+        f"W = {_n(recorded_energy)} kWh / 2 = {_n(applicable)} kWh; "
+        f"ΔW = W·γ/(1+γ) = {_n(applicable)} × {_n(gamma)} / (1 + {_n(gamma)}) "
+        f"= {delta:,.2f} kWh"
     )
     return -delta, formula
 
@@ -63,9 +70,9 @@ def wrong_wiring(recorded_energy, power_correct, power_wrong, period_days):
     factor = power_correct / power_wrong
     delta = (factor - 1.0) * recorded_energy
     formula = (
-        f"K = P_correct / P_wrong = {power_correct:g} / {power_wrong:g} = "
-        f"{factor:.4f}; ΔW = (K − 1)·W = ({factor:.4f} − 1) × {recorded_energy:g} "
-        f"= {delta:.2f} kWh"
+        f"K = P_correct / P_wrong = {_n(power_correct)} / {_n(power_wrong)} = "
+        f"{factor:.4f}; ΔW = (K − 1)·W = ({factor:.4f} − 1) × {_n(recorded_energy)} "
+        f"= {delta:,.2f} kWh"
     )
     return delta, formula
 
@@ -82,7 +89,7 @@ def wrong_ct_ratio(recorded_energy, actual_ratio, billed_ratio, period_days):
     factor = actual_ratio / billed_ratio - 1.0
     delta = factor * recorded_energy
     formula = (
-        f"factor = {actual_ratio:g} / {billed_ratio:g} − 1 = {factor:.4f}; "
-        f"ΔW = factor·W = {factor:.4f} × {recorded_energy:g} = {delta:.2f} kWh"
+        f"factor = {_n(actual_ratio)} / {_n(billed_ratio)} − 1 = {factor:.4f}; "
+        f"ΔW = factor·W = {factor:.4f} × {_n(recorded_energy)} = {delta:,.2f} kWh"
     )
     return delta, formula
