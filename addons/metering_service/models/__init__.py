@@ -9,6 +9,7 @@ from . import metering_test_point
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket
 from . import metering_rotation
+from . import metering_rotation_line
 from . import metering_energy_adjustment
 from . import metering_checklist_template
 from . import metering_checklist_item

@@ -151,6 +151,10 @@ class FsmOrder(models.Model):
         tracking=True,
         help="The approved retrofit scheme, recorded by a team leader.",
     )
+    # Rotation (manual 5.5): one line per meter
+    rotation_line_ids = fields.One2many(
+        "metering.rotation.line", "order_id", "Meters to Swap"
+    )
     # Error handling (manual 5.8): settled by a calculation or a decision
     energy_adjustment_ids = fields.One2many(
         "metering.energy.adjustment", "order_id", "Refund / Make-up Calculations"
@@ -458,6 +462,7 @@ class FsmOrder(models.Model):
             problems += self._process_result_problems(vals)
             problems += self._verdict_problems()
             problems += self._settlement_problems()
+            problems += self.rotation_line_ids._problems()
         if stage.is_closed:
             problems += [
                 self.env._(
@@ -657,6 +662,7 @@ class FsmOrder(models.Model):
         self.filtered(
             lambda order: order.metering_process == "fault" and order.energy_affected
         )._create_error_orders()
+        self.rotation_line_ids._apply_to_registry()
         verified.filtered("ticket_id")._post_dispute_results()
 
     def _metering_history_vals(self, device, event, reading):

@@ -29,6 +29,7 @@ class MeteringDeviceHistory(models.Model):
         "fsm.location", "Metering Point", required=True, index=True
     )
     reading = fields.Float(digits=(16, 2))
+    seals = fields.Char(help="Numbers of the seals taken off or put on.")
     order_id = fields.Many2one("fsm.order", "Work Order", index="btree_not_null")
     user_id = fields.Many2one(
         "res.users", "Recorded by", default=lambda self: self.env.user

@@ -89,9 +89,11 @@ class MeteringRotation(models.AbstractModel):
         order_type = self.env.ref("metering_service.fsm_order_type_rotation")
         chunks = self._groups(company, horizon_date, max_devices)
         Order = self.env["fsm.order"].with_context(tracking_disable=True)
+        Line = self.env["metering.rotation.line"].sudo()
         orders = self.env["fsm.order"]
         for start in range(0, len(chunks), self.ORDER_BATCH):
-            orders |= Order.create(
+            batch = chunks[start : start + self.ORDER_BATCH]
+            created = Order.create(
                 [
                     {
                         "type": order_type.id,
@@ -99,9 +101,18 @@ class MeteringRotation(models.AbstractModel):
                         "company_id": company.id,
                         "equipment_ids": [fields.Command.set(device_ids)],
                     }
-                    for area_id, device_ids in chunks[start : start + self.ORDER_BATCH]
+                    for area_id, device_ids in batch
                 ]
             )
+            # one line per meter, to swap on site
+            Line.create(
+                [
+                    {"order_id": order.id, "old_equipment_id": device_id}
+                    for order, (__, device_ids) in zip(created, batch, strict=True)
+                    for device_id in device_ids
+                ]
+            )
+            orders |= created
         return orders
 
     @api.model

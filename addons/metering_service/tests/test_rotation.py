@@ -91,3 +91,79 @@ class TestRotation(MeteringCommon):
             self._wizard(user=self.leader)
         with self.assertRaisesRegex(UserError, "at least one meter"):
             self._wizard(max_devices=0).action_preview()
+
+
+class TestRotationSwap(MeteringCommon):
+    """A rotation order swaps its meters line by line; completing it applies
+    the swapped ones to the registry and sends the others back to planning."""
+
+    def test_fifty_meters_swapped_absent_refused(self):
+        today = fields.Date.context_today(self.env.user)
+        area = self._create_location("Garden estate")
+        area.supply_voltage = "220v"
+        old = self.env["fsm.equipment"].create(
+            [
+                {
+                    "name": f"Old meter {i:02d}",
+                    "device_kind": "single_phase_meter",
+                    "device_state": "installed",
+                    "installed_date": today - relativedelta(years=10),
+                    "last_reading": 1000.0 + i,
+                    "location_id": area.id,
+                }
+                for i in range(50)
+            ]
+        )
+        new = self.env["fsm.equipment"].create(
+            [
+                {
+                    "name": f"New meter {i:02d}",
+                    "device_kind": "single_phase_meter",
+                    "device_state": "in_stock",
+                }
+                for i in range(47)
+            ]
+        )
+        rotation = self.env["metering.rotation"]
+        order = rotation.plan(self.env.company, today, 50)
+        self.assertEqual(len(order), 1)
+        lines = order.rotation_line_ids.sorted(lambda li: li.old_equipment_id.name)
+        self.assertEqual(lines.old_equipment_id, old)
+        with self.assertRaisesRegex(UserError, "say what happened to meter"):
+            order.with_user(self.leader).action_complete()
+        for line, meter in zip(lines[:47], new, strict=True):
+            line.write(
+                {
+                    "state": "swapped",
+                    "final_reading": line.old_equipment_id.last_reading + 10,
+                    "new_equipment_id": meter.id,
+                    "initial_reading": 0.5,
+                    "seals_removed": f"S-OLD-{meter.id}",
+                    "seals_applied": f"S-NEW-{meter.id}",
+                }
+            )
+        lines[47:49].write({"state": "absent"})
+        lines[49].state = "refused"
+        with self.assertRaisesRegex(UserError, "give the reason"):
+            order.with_user(self.leader).action_complete()
+        lines[47:].write({"reason": "Nobody home / customer refused"})
+        order.with_user(self.leader).action_complete()
+
+        swapped_old = lines[:47].old_equipment_id
+        self.assertEqual(set(swapped_old.mapped("device_state")), {"removed"})
+        self.assertEqual(set(new.mapped("device_state")), {"installed"})
+        self.assertEqual(new.location_id, area)
+        self.assertEqual(set(new.mapped("installed_date")), {today})
+        self.assertEqual(
+            set((lines[47:].old_equipment_id).mapped("device_state")), {"installed"}
+        )
+        history = self.env["metering.device.history"].search(
+            [("order_id", "=", order.id)]
+        )
+        self.assertEqual(len(history), 94)
+        self.assertTrue(all(history.mapped("seals")))
+        # the three not swapped are planned again, the swapped never
+        replanned = rotation.plan(self.env.company, today, 50)
+        self.assertEqual(
+            replanned.rotation_line_ids.old_equipment_id, lines[47:].old_equipment_id
+        )
