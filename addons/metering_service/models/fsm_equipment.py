@@ -158,8 +158,7 @@ class FsmEquipment(models.Model):
         """Energy the device recorded since `start`, from its readings in the
         registry (its last reading less the reading at installation or at the
         last recorded event before `start`); 0 when the registry cannot tell."""
-        self.ensure_one()
-        if not start:
+        if len(self) != 1 or not start:
             return 0.0
         before = self.env["metering.device.history"].search(
             [

@@ -396,12 +396,18 @@ class FsmOrder(models.Model):
             # the verification itself set the last test date: the period
             # runs from the test or installation before it
             start = device.installed_date
+        fault = self.origin_order_id.filtered(
+            lambda o: o.fault_symptom in ("stopped", "burnt")
+        )
+        device = device or fault.removed_equipment_id
         adjustment = self.env["metering.energy.adjustment"].create(
             {
                 "location_id": self.location_id.id,
                 "order_id": self.id,
                 "equipment_id": device.id,
-                "method": "out_of_tolerance",
+                # a stopped or burnt meter has no usable reading: settled by
+                # the customer's normal consumption
+                "method": "stopped" if fault else "out_of_tolerance",
                 "period_start": start or today,
                 "period_end": today,
                 "error_percent": verification.max_error,

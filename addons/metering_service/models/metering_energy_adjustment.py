@@ -19,6 +19,7 @@ BUSINESS_FIELDS = {
     "power_wrong",
     "actual_ratio",
     "billed_ratio",
+    "normal_daily_energy",
     "tariff",
 }
 
@@ -71,6 +72,7 @@ class MeteringEnergyAdjustment(models.Model):
             ("out_of_tolerance", "Meter Out of Tolerance"),
             ("wrong_wiring", "Wrong Wiring"),
             ("wrong_ct_ratio", "Wrong CT Ratio"),
+            ("stopped", "Meter Stopped or Burnt (Normal Consumption)"),
         ],
         required=True,
         default="out_of_tolerance",
@@ -95,6 +97,12 @@ class MeteringEnergyAdjustment(models.Model):
     )
     power_correct = fields.Float("P correct", digits=(16, 4))
     power_wrong = fields.Float("P wrong", digits=(16, 4))
+    normal_daily_energy = fields.Float(
+        "Normal Daily Energy (kWh/day)",
+        digits=(16, 2),
+        help="Average daily energy of the customer's comparable normal months, "
+        "for a meter that stopped or burnt.",
+    )
     actual_ratio = fields.Float("Actual CT Ratio", digits=(16, 4))
     billed_ratio = fields.Float("Billed CT Ratio", digits=(16, 4))
     tariff = fields.Float(
@@ -141,6 +149,7 @@ class MeteringEnergyAdjustment(models.Model):
         "power_wrong",
         "actual_ratio",
         "billed_ratio",
+        "normal_daily_energy",
         "tariff",
     )
     def _compute_result(self):
@@ -169,6 +178,10 @@ class MeteringEnergyAdjustment(models.Model):
                 self.power_wrong,
                 self.period_days,
             )
+        if self.method == "stopped":
+            return formulas.stopped_meter(
+                self.recorded_energy, self.normal_daily_energy, self.period_days
+            )
         return formulas.wrong_ct_ratio(
             self.recorded_energy, self.actual_ratio, self.billed_ratio, self.period_days
         )
@@ -187,6 +200,9 @@ class MeteringEnergyAdjustment(models.Model):
             "power_correct": self.env._("the correct power must be more than zero"),
             "billed_ratio": self.env._("the billed CT ratio must be more than zero"),
             "actual_ratio": self.env._("the actual CT ratio must be more than zero"),
+            "normal_energy": self.env._(
+                "give the customer's normal daily energy, from comparable normal months"
+            ),
         }
         for adjustment in self:
             try:

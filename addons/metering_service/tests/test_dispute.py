@@ -315,3 +315,17 @@ class TestErrorSettlement(DisputeCommon):
         fault.with_user(self.leader).action_complete()
         error_order = self.env["fsm.order"].search([("origin_order_id", "=", fault.id)])
         self.assertEqual(error_order.metering_process, "error")
+        # the stopped meter is settled by the customer's normal consumption
+        action = error_order.with_user(self.leader).action_create_energy_adjustment()
+        adjustment = self.env["metering.energy.adjustment"].browse(action["res_id"])
+        self.assertEqual(adjustment.method, "stopped")
+        adjustment.write(
+            {
+                "period_start": "2026-06-01",
+                "period_end": "2026-07-01",
+                "normal_daily_energy": 40.0,
+                "recorded_energy": 100.0,
+            }
+        )
+        self.assertAlmostEqual(adjustment.energy, 1100.0)
+        self.assertEqual(adjustment.direction, "make_up")

@@ -5,6 +5,7 @@ from odoo.tests import BaseCase
 from ..tools.energy_adjustment import (
     AdjustmentInputError,
     out_of_tolerance,
+    stopped_meter,
     wrong_ct_ratio,
     wrong_wiring,
 )
@@ -60,3 +61,16 @@ class TestEnergyAdjustmentMath(BaseCase):
                 with self.assertRaises(AdjustmentInputError) as caught:
                     function(*args)
                 self.assertEqual(caught.exception.code, code)
+
+    def test_stopped_meter_settled_by_normal_consumption(self):
+        # 30 days at a normal 42.5 kWh/day while the meter recorded 120 kWh:
+        # 1,275 − 120 = 1,155 kWh made up
+        energy, formula = stopped_meter(120, 42.5, 30)
+        self.assertAlmostEqual(energy, 1155.0)
+        self.assertIn("42.5 kWh/d × 30 d = 1,275 kWh", formula)
+        energy, __ = stopped_meter(0, 42.5, 30)
+        self.assertAlmostEqual(energy, 1275.0)
+        for args, code in (((120, 0, 30), "normal_energy"), ((120, 42.5, 0), "period")):
+            with self.assertRaises(AdjustmentInputError) as refused:
+                stopped_meter(*args)
+            self.assertEqual(refused.exception.code, code)

@@ -11,7 +11,8 @@ whose code names the input; the caller turns it into a translated message.
 
 class AdjustmentInputError(ValueError):
     """Input that no formula accepts. code: 'energy', 'period', 'error',
-    'power_wrong', 'power_correct', 'billed_ratio' or 'actual_ratio'."""
+    'power_wrong', 'power_correct', 'billed_ratio', 'actual_ratio' or
+    'normal_energy'."""
 
     def __init__(self, code):
         super().__init__(code)
@@ -91,5 +92,25 @@ def wrong_ct_ratio(recorded_energy, actual_ratio, billed_ratio, period_days):
     formula = (
         f"factor = {_n(actual_ratio)} / {_n(billed_ratio)} − 1 = {factor:.4f}; "
         f"ΔW = factor·W = {factor:.4f} × {_n(recorded_energy)} = {delta:,.2f} kWh"
+    )
+    return delta, formula
+
+
+def stopped_meter(recorded_energy, normal_daily_energy, period_days):
+    """A stopped or burnt meter (γ = −100 %: no usable reading), settled by
+    the customer's normal consumption: the average daily energy of comparable
+    normal months times the days affected, less what the meter recorded. The
+    energy to bill is W_normal·days − W_recorded (positive: make-up)."""
+    _check_period(period_days)
+    if recorded_energy is None or recorded_energy < 0:
+        raise AdjustmentInputError("energy")
+    if not normal_daily_energy or normal_daily_energy <= 0:
+        raise AdjustmentInputError("normal_energy")
+    normal = normal_daily_energy * period_days
+    delta = normal - recorded_energy
+    formula = (
+        f"W_normal = {_n(normal_daily_energy)} kWh/d × {period_days} d = "
+        f"{_n(normal)} kWh; ΔW = W_normal − W_recorded = {_n(normal)} − "
+        f"{_n(recorded_energy)} = {delta:,.2f} kWh"
     )
     return delta, formula
