@@ -233,6 +233,8 @@ class TestSafetyBriefing(BriefingCommon):
             "error",
             "retrofit",
             "terminal",
+            "periodic_inspection",
+            "transformer_test",
         ):
             order_type = self.env.ref(f"metering_service.fsm_order_type_{process}")
             self.assertTrue(order_type.requires_safety_briefing, process)

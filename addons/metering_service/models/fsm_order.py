@@ -14,7 +14,12 @@ EXCHANGE_PROCESSES = ("install", "rotation", "fault", "retrofit", "terminal")
 FIRST_INSPECTION_PROCESSES = ("install", "retrofit")
 FIRST_INSPECTION_CLASSES = ("1", "2", "3", "4")
 # Processes whose order verifies a device against its accuracy class.
-VERIFICATION_PROCESSES = ("dispute", "first_inspection")
+VERIFICATION_PROCESSES = (
+    "dispute",
+    "first_inspection",
+    "periodic_inspection",
+    "transformer_test",
+)
 
 
 class FsmOrder(models.Model):

@@ -11,6 +11,8 @@ METERING_PROCESSES = [
     ("error", "Error Handling"),
     ("retrofit", "Retrofit"),
     ("terminal", "Collection Terminal Install / Retrofit"),
+    ("periodic_inspection", "Periodic On-site Inspection"),
+    ("transformer_test", "Instrument Transformer Test"),
 ]
 
 

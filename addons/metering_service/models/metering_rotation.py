@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.fields import Domain
 
-from .fsm_equipment import METER_KINDS
+from .fsm_equipment import METER_KINDS, TRANSFORMER_KINDS
 
 
 class MeteringRotation(models.AbstractModel):
@@ -114,6 +114,85 @@ class MeteringRotation(models.AbstractModel):
             )
             orders |= created
         return orders
+
+    # Periodic inspections and instrument transformer tests ----------------
+
+    # process: (due date field of the device, device kinds)
+    INSPECTIONS = {
+        "periodic_inspection": ("next_inspection_date", METER_KINDS),
+        "transformer_test": ("next_transformer_test_date", TRANSFORMER_KINDS),
+    }
+
+    @api.model
+    def _inspection_due_domain(self, company, horizon_date, process):
+        """Installed devices due for the inspection by horizon_date and not
+        already under an open order of it: planning twice plans nothing twice."""
+        due_field, kinds = self.INSPECTIONS[process]
+        planned = [
+            device.id
+            for (device,) in self.env["fsm.order"]._read_group(
+                [
+                    ("company_id", "=", company.id),
+                    ("metering_process", "=", process),
+                    ("stage_id.is_closed", "=", False),
+                    ("tested_equipment_id", "!=", False),
+                ],
+                groupby=["tested_equipment_id"],
+            )
+        ]
+        return Domain(
+            [
+                ("company_id", "=", company.id),
+                ("device_kind", "in", kinds),
+                ("device_state", "=", "installed"),
+                (due_field, "<=", horizon_date),
+                ("location_id", "!=", False),
+            ]
+        ) & Domain("id", "not in", planned)
+
+    @api.model
+    def plan_inspections(self, company, horizon_date, process):
+        """One order per due device, the device under test on it, due by its
+        due date: completing it resets the device's last test, and an
+        out-of-tolerance verdict starts the replacement as a dispute does."""
+        order_type = self.env["fsm.order.type"].search(
+            [("metering_process", "=", process)], limit=1
+        )
+        if not order_type:
+            return self.env["fsm.order"]
+        due_field = self.INSPECTIONS[process][0]
+        devices = self.env["fsm.equipment"].search_fetch(
+            self._inspection_due_domain(company, horizon_date, process),
+            ["location_id", due_field],
+        )
+        Order = self.env["fsm.order"].with_context(tracking_disable=True)
+        orders = self.env["fsm.order"]
+        for start in range(0, len(devices), self.ORDER_BATCH):
+            batch = devices[start : start + self.ORDER_BATCH]
+            orders |= Order.create(
+                [
+                    {
+                        "type": order_type.id,
+                        "location_id": device.location_id.id,
+                        "company_id": company.id,
+                        "tested_equipment_id": device.id,
+                        "equipment_ids": [fields.Command.set(device.ids)],
+                        "deadline": fields.Datetime.to_datetime(device[due_field]),
+                    }
+                    for device in batch
+                ]
+            )
+        return orders
+
+    @api.model
+    def _cron_plan_inspections(self):
+        """Monthly: the inspections and CT/PT tests due by the end of next
+        month."""
+        today = fields.Date.context_today(self)
+        horizon = today + relativedelta(months=2, day=1, days=-1)
+        for company in self.env["res.company"].search([]):
+            for process in self.INSPECTIONS:
+                self.with_company(company).plan_inspections(company, horizon, process)
 
     @api.model
     def _cron_plan_rotation(self):

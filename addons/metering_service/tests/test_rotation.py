@@ -167,3 +167,71 @@ class TestRotationSwap(MeteringCommon):
         self.assertEqual(
             replanned.rotation_line_ids.old_equipment_id, lines[47:].old_equipment_id
         )
+
+
+class TestInspectionPlanning(MeteringCommon):
+    """Periodic on-site inspections and CT/PT tests are planned work: a
+    planner creates them as devices fall due, once; completing one resets the
+    due date, and an out-of-tolerance verdict starts the replacement."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        today = fields.Date.context_today(cls.env.user)
+        cls.mill = cls._create_location("Textile mill 10 kV")
+        cls.mill.write({"supply_voltage": "10kv", "monthly_consumption": 5_000_000})
+        cls.meter = cls.env["fsm.equipment"].create(
+            {
+                "name": "Mill billing meter",
+                "device_kind": "three_phase_meter",
+                "accuracy_class": "0.5S",
+                "device_state": "installed",
+                "installed_date": today - relativedelta(months=4),
+                "location_id": cls.mill.id,
+            }
+        )
+        cls.ct = cls.env["fsm.equipment"].create(
+            {
+                "name": "Mill CT phase A",
+                "device_kind": "current_transformer",
+                "device_state": "installed",
+                "installed_date": today - relativedelta(years=11),
+                "location_id": cls.mill.id,
+            }
+        )
+
+    def test_planned_once_then_reset_and_replaced(self):
+        today = fields.Date.context_today(self.env.user)
+        planner = self.env["metering.rotation"]
+        self.assertEqual(self.mill.metering_class, "1")
+        self.assertLessEqual(self.meter.next_inspection_date, today)
+        inspections = planner.plan_inspections(
+            self.env.company, today, "periodic_inspection"
+        )
+        self.assertEqual(inspections.tested_equipment_id, self.meter)
+        tests = planner.plan_inspections(self.env.company, today, "transformer_test")
+        self.assertEqual(tests.tested_equipment_id, self.ct)
+        # idempotent
+        self.assertFalse(
+            planner.plan_inspections(self.env.company, today, "periodic_inspection")
+        )
+        inspections.write(
+            {
+                "test_point_ids": [
+                    fields.Command.create({"name": "Imax", "error_percent": -0.9})
+                ]
+            }
+        )
+        self.assertEqual(inspections.test_verdict, "failed")
+        inspections.with_user(self.leader).action_complete()
+        self.assertEqual(self.meter.last_test_date, today)
+        self.assertGreater(self.meter.next_inspection_date, today)
+        follow_ups = self.env["fsm.order"].search(
+            [("origin_order_id", "=", inspections.id)]
+        )
+        self.assertEqual(
+            sorted(follow_ups.mapped("metering_process")), ["error", "install"]
+        )
+        replacement = follow_ups.filtered(lambda o: o.metering_process == "install")
+        self.assertEqual(replacement.removed_equipment_id, self.meter)
+        self.assertTrue(replacement.deadline)
