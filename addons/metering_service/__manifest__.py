@@ -25,6 +25,7 @@
         "data/ir_cron_data.xml",
         "data/ir_sequence_data.xml",
         "views/metering_policy_views.xml",
+        "views/metering_calendar_day_views.xml",
         "views/fsm_location_views.xml",
         "views/fsm_equipment_views.xml",
         "views/fsm_order_type_views.xml",

@@ -1,4 +1,5 @@
 from . import metering_earned_mixin
+from . import metering_calendar_day
 from . import metering_policy
 from . import fsm_location
 from . import metering_device_history

@@ -269,9 +269,16 @@ class FsmOrder(models.Model):
     def _compute_deadline(self):
         Policy = self.env["metering.policy"]
         now = fields.Datetime.now()
+        schedules = {}
         for order in self:
+            company = order.company_id or self.env.company
+            if company not in schedules:
+                schedules[company] = Policy._working_schedule(company)
             order.deadline = Policy._working_day_deadline(
-                order.company_id, order.type.time_limit_days, order.request_early or now
+                company,
+                order.type.time_limit_days,
+                order.request_early or now,
+                schedules[company],
             )
 
     def _compute_energy_adjustment_count(self):

@@ -1,9 +1,14 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, time
+
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+from ..tools import working_days
 
 # Metering device classes (DL/T 448): I is the largest installation, V a
 # single-phase customer.
@@ -195,15 +200,50 @@ class MeteringPolicy(models.Model):
         }
 
     @api.model
-    def _working_day_deadline(self, company, days, start):
-        """The moment `days` working days of the company's working calendar
-        (its leaves included) after `start`; calendar days without a calendar."""
+    def _working_schedule(self, company):
+        """(weekdays worked, holidays, make-up working days, closing hour,
+        time zone) of the company's working calendar and of the official
+        schedule (metering.calendar.day): two queries, for any number of
+        deadlines."""
+        calendar = company.resource_calendar_id
+        attendances = calendar.attendance_ids.filtered(lambda a: not a.display_type)
+        weekdays = {int(a.dayofweek) for a in attendances} or {0, 1, 2, 3, 4}
+        closing = max(attendances.mapped("hour_to"), default=17.0)
+        days = (
+            self.env["metering.calendar.day"]
+            .sudo()
+            .search([("company_id", "in", (company.id, False))])
+        )
+        holidays = set(days.filtered(lambda d: d.kind == "holiday").mapped("date"))
+        leaves = calendar.leave_ids.filtered(lambda leave: not leave.resource_id)
+        for leave in leaves:
+            day = leave.date_from.date()
+            while day <= leave.date_to.date():
+                holidays.add(day)
+                day += relativedelta(days=1)
+        workdays = set(days.filtered(lambda d: d.kind == "workday").mapped("date"))
+        return weekdays, holidays, workdays, closing, calendar.tz or "Asia/Shanghai"
+
+    @api.model
+    def _working_day_deadline(self, company, days, start, schedule=None):
+        """The end of the working day `days` working days after `start` (the
+        day of the request is day 0), counting the official schedule's
+        holidays and make-up working days (China's 调休)."""
         if not days:
             return False
-        calendar = company.resource_calendar_id
-        if not calendar:
-            return start + relativedelta(days=days)
-        return calendar.plan_days(days, start, compute_leaves=True)
+        weekdays, holidays, workdays, closing, tz = schedule or self._working_schedule(
+            company
+        )
+        zone = pytz.timezone(tz)
+        local_start = pytz.utc.localize(start).astimezone(zone)
+        day = working_days.add_working_days(
+            local_start.date(), days, weekdays, holidays, workdays
+        )
+        hours, minutes = divmod(round(closing * 60), 60)
+        local_end = zone.localize(
+            datetime.combine(day, time(min(hours, 23), minutes if hours < 24 else 59))
+        )
+        return local_end.astimezone(pytz.utc).replace(tzinfo=None)
 
     def inspection_months(self, metering_class):
         self.ensure_one()

@@ -13,3 +13,4 @@ from . import test_order_views
 from . import test_checklist_rpc
 from . import test_earned_fields
 from . import test_earned_rpc
+from . import test_working_days

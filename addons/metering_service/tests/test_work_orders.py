@@ -57,20 +57,23 @@ class TestWorkOrders(MeteringCommon):
                 "error",
                 "retrofit",
                 "terminal",
+                "periodic_inspection",
+                "transformer_test",
             },
         )
         self.assertEqual(self.install_type.code, "INS")
 
     def test_deadline_in_working_days(self):
-        # Friday 2026-11-20 09:00 UTC + 5 working days of the standard calendar
+        # the day of the request is day 0: Monday's request + 5 working days
+        # of the standard calendar ends on the next Monday
         monday = datetime(2026, 11, 16, 9, 0)
         order = self._order(request_early=monday)
         self.assertEqual(order.scheduled_duration, self.install_type.default_duration)
-        self.assertEqual(order.deadline.date(), datetime(2026, 11, 20).date())
+        self.assertEqual(order.deadline.date(), datetime(2026, 11, 23).date())
         friday = datetime(2026, 11, 20, 9, 0)
         order.request_early = friday
-        # the weekend is skipped: five working days end on Thursday
-        self.assertEqual(order.deadline.date(), datetime(2026, 11, 26).date())
+        # the weekend is skipped: five working days end on the next Friday
+        self.assertEqual(order.deadline.date(), datetime(2026, 11, 27).date())
 
     def test_overdue_flag_and_search(self):
         late = self._order(request_early=fields.Datetime.now() - relativedelta(days=30))
