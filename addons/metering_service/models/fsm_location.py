@@ -28,6 +28,12 @@ class FsmLocation(models.Model):
         help="The customer's account number (户号) in the billing system.",
     )
     supply_voltage = fields.Selection(SUPPLY_VOLTAGES, tracking=True)
+    area_type = fields.Selection(
+        [("urban", "Urban"), ("rural", "Rural"), ("remote", "Remote Area")],
+        default="urban",
+        tracking=True,
+        help="Sets the commitment to be on site for a field repair.",
+    )
     monthly_consumption = fields.Float(
         "Monthly Consumption (kWh)", tracking=True, digits=(16, 0)
     )

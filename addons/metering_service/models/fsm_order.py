@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from .fsm_equipment import ACCURACY_TOLERANCE
 
@@ -130,7 +131,23 @@ class FsmOrder(models.Model):
         tracking=True,
         help="The customer is responsible for the damage (theft, tampering, misuse).",
     )
+    supply_interrupted = fields.Boolean(
+        help="The customer's supply was interrupted by the fault: record when it "
+        "was lost and restored."
+    )
     outage_start = fields.Datetime("Supply Lost")
+    arrived_on = fields.Datetime(
+        "Arrived on Site", tracking=True, help="When the crew reached the site."
+    )
+    arrival_deadline = fields.Datetime(
+        compute="_compute_arrival_deadline",
+        store=True,
+        help="The request time plus the policy's commitment for the metering "
+        "point's area (urban, rural, remote).",
+    )
+    arrival_late = fields.Boolean(
+        "Late on Site", compute="_compute_arrival_late", search="_search_arrival_late"
+    )
     supply_restored_on = fields.Datetime("Supply Restored", tracking=True)
     energy_affected = fields.Boolean(
         "Metered Energy Affected",
@@ -289,6 +306,46 @@ class FsmOrder(models.Model):
         )
         for order in self:
             order.energy_adjustment_count = counts.get(order, 0)
+
+    @api.depends("metering_process", "request_early", "location_id.area_type")
+    def _compute_arrival_deadline(self):
+        policies = {}
+        for order in self:
+            company = order.company_id or self.env.company
+            if company not in policies:
+                policies[company] = self.env["metering.policy"]._for_company(company)
+            minutes = policies[company][
+                f"repair_minutes_{order.location_id.area_type or 'urban'}"
+            ]
+            order.arrival_deadline = (
+                order.metering_process == "fault"
+                and order.request_early
+                and minutes
+                and order.request_early + relativedelta(minutes=minutes)
+            )
+
+    @api.depends("arrival_deadline", "arrived_on")
+    def _compute_arrival_late(self):
+        now = fields.Datetime.now()
+        for order in self:
+            deadline = order.arrival_deadline
+            order.arrival_late = bool(deadline and (order.arrived_on or now) > deadline)
+
+    def _search_arrival_late(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        now = fields.Datetime.now()
+        late = Domain.custom(
+            to_sql=lambda model, alias, query: SQL(
+                "(%(deadline)s IS NOT NULL AND COALESCE(%(arrived)s, %(now)s) > "
+                "%(deadline)s)",
+                deadline=SQL.identifier(alias, "arrival_deadline"),
+                arrived=SQL.identifier(alias, "arrived_on"),
+                now=now,
+            ),
+            predicate=lambda order: order.arrival_late,
+        )
+        return late if (operator == "in") == (True in value) else ~late
 
     @api.depends("deadline", "is_closed")
     def _compute_is_overdue(self):
@@ -506,7 +563,7 @@ class FsmOrder(models.Model):
     def _process_result_problems(self, vals):
         """What each process must have recorded before its order completes."""
         required = {
-            "fault": ("fault_symptom", "fault_cause", "supply_restored_on"),
+            "fault": ("fault_symptom", "fault_cause", "arrived_on"),
             "retrofit": ("retrofit_reason", "retrofit_scope", "retrofit_approval"),
             "terminal": ("comm_channel", "terminal_online", "terminal_data_read"),
         }
@@ -517,6 +574,14 @@ class FsmOrder(models.Model):
                 for name in required.get(order.metering_process, ())
                 if not vals.get(name, order[name])
             ]
+            if order.metering_process == "fault" and vals.get(
+                "supply_interrupted", order.supply_interrupted
+            ):
+                missing += [
+                    order._fields[name]._description_string(self.env)
+                    for name in ("outage_start", "supply_restored_on")
+                    if not vals.get(name, order[name])
+                ]
             if missing:
                 problems.append(
                     self.env._(

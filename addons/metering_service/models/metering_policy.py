@@ -143,6 +143,19 @@ class MeteringPolicy(models.Model):
     replacement_days = fields.Integer(
         "Out-of-tolerance replacement (working days)", default=3, tracking=True
     )
+    repair_minutes_urban = fields.Integer(
+        "Field repair on site, urban (minutes)", default=45, tracking=True
+    )
+    repair_minutes_rural = fields.Integer(
+        "Field repair on site, rural (minutes)", default=90, tracking=True
+    )
+    repair_minutes_remote = fields.Integer(
+        "Field repair on site, remote areas (minutes)",
+        default=120,
+        tracking=True,
+        help="State Grid's service commitment: on site within 45 minutes in "
+        "towns, 90 in the countryside, 2 hours in remote areas, on average.",
+    )
 
     _company_uniq = models.UniqueIndex(
         "(company_id)", "A company has one metering policy."

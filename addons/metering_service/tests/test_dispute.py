@@ -188,7 +188,7 @@ class TestBackfill(MeteringCommon):
             {
                 "fault_symptom": "stopped",
                 "fault_cause": "Power supply board failed",
-                "supply_restored_on": fields.Datetime.now(),
+                "arrived_on": fields.Datetime.now(),
             }
         )
         order.with_user(self.leader).action_complete()
@@ -309,7 +309,7 @@ class TestErrorSettlement(DisputeCommon):
                 "location_id": self.point.id,
                 "fault_symptom": "stopped",
                 "fault_cause": "Burnt voltage coil",
-                "supply_restored_on": fields.Datetime.now(),
+                "arrived_on": fields.Datetime.now(),
                 "energy_affected": True,
             }
         )

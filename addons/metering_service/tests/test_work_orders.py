@@ -193,11 +193,36 @@ class TestProcessFields(MeteringCommon):
             {
                 "fault_symptom": "burnt",
                 "fault_cause": "Loose terminal screw overheated",
+                "arrived_on": fields.Datetime.now(),
+            }
+        )
+        order.with_user(self.technician).write({"supply_interrupted": True})
+        with self.assertRaisesRegex(UserError, "Supply Restored"):
+            order.with_user(self.technician).action_complete()
+        order.with_user(self.technician).write(
+            {
+                "outage_start": fields.Datetime.now(),
                 "supply_restored_on": fields.Datetime.now(),
             }
         )
         order.with_user(self.technician).action_complete()
         self.assertTrue(order.is_closed)
+
+    def test_arrival_on_site_within_the_commitment(self):
+        order = self._order("metering_service.fsm_order_type_fault")
+        order.request_early = fields.Datetime.now() - relativedelta(hours=2)
+        self.assertEqual(
+            order.arrival_deadline, order.request_early + relativedelta(minutes=45)
+        )
+        self.assertTrue(order.arrival_late)
+        self.point.area_type = "remote"
+        self.assertFalse(order.arrival_late)
+        order.arrived_on = order.request_early + relativedelta(minutes=130)
+        self.assertTrue(order.arrival_late)
+        Order = self.env["fsm.order"]
+        self.assertIn(order, Order.search([("arrival_late", "=", True)]))
+        order.arrived_on = order.request_early + relativedelta(minutes=100)
+        self.assertNotIn(order, Order.search([("arrival_late", "=", True)]))
 
     def test_created_completed_needs_the_results_too(self):
         with self.assertRaisesRegex(UserError, "Cause Found"):
