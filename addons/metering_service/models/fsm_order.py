@@ -335,6 +335,8 @@ class FsmOrder(models.Model):
         if operator not in ("in", "not in"):
             return NotImplemented
         now = fields.Datetime.now()
+        # the SQL below reads the columns: write what the cache holds first
+        self.flush_model(["arrival_deadline", "arrived_on"])
         late = Domain.custom(
             to_sql=lambda model, alias, query: SQL(
                 "(%(deadline)s IS NOT NULL AND COALESCE(%(arrived)s, %(now)s) > "

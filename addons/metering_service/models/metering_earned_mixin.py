@@ -5,6 +5,11 @@ from odoo.exceptions import AccessError
 
 # The addons of this suite: their read-only fields are earned.
 SUITE_PREFIX = "metering_"
+# The roles whose actions check them.
+ROLE_GROUPS = {
+    "team_leader": "metering_service.group_team_leader",
+    "center_manager": "metering_service.group_center_manager",
+}
 
 
 def is_suite_field(field):
@@ -103,17 +108,11 @@ class MeteringEarnedMixin(models.AbstractModel):
     def _metering_check_role(self, role):
         """Refuse the action unless the user has the role ("team_leader" or
         "center_manager"): always an AccessError, naming the role."""
-        groups = {
-            "team_leader": (
-                "metering_service.group_team_leader",
-                self.env._("team leader"),
-            ),
-            "center_manager": (
-                "metering_service.group_center_manager",
-                self.env._("center manager"),
-            ),
-        }
-        group, label = groups[role]
+        group = ROLE_GROUPS[role]
+        label = {
+            "team_leader": self.env._("team leader"),
+            "center_manager": self.env._("center manager"),
+        }[role]
         if not self.env.user.has_group(group):
             raise AccessError(self.env._("Only a %(role)s may do this.", role=label))
 
