@@ -143,7 +143,7 @@ class MeteringSafetyBriefing(models.Model):
                     ],
                 }
             )
-            briefing.sudo().state = "open"
+            briefing._metering_earn({"state": "open"})
             if not briefing.attendee_ids:
                 raise UserError(
                     self.env._(
@@ -152,7 +152,22 @@ class MeteringSafetyBriefing(models.Model):
                         name=briefing.name,
                     )
                 )
+            briefing._schedule_acknowledgements()
         return True
+
+    def _schedule_acknowledgements(self):
+        """Each crew member with a user gets a to-do to acknowledge: on his
+        phone, the briefing is one tap away."""
+        self.ensure_one()
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for user in self.attendee_ids.filtered(lambda a: not a.acknowledged_on).user_id:
+            self.sudo().activity_schedule(
+                activity_type_id=todo.id,
+                summary=self.env._(
+                    "Acknowledge the safety briefing %(name)s", name=self.name
+                ),
+                user_id=user.id,
+            )
 
     def action_cancel(self):
         self._metering_earn({"state": "cancel"})
@@ -306,5 +321,8 @@ class MeteringSafetyBriefingAttendee(models.Model):
                 "confirmed_by_id": self.env.user.id,
             }
         )
+        self.briefing_id.sudo().activity_ids.filtered(
+            lambda a: a.user_id in self.user_id
+        ).action_done()
         self.briefing_id._update_completion()
         return True

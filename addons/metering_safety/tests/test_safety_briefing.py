@@ -100,6 +100,10 @@ class TestSafetyBriefing(BriefingCommon):
         )
         mine = briefing.attendee_ids.filtered(lambda a: a.employee_id == self.employee1)
         other = briefing.attendee_ids - mine
+        # each crew member is asked to acknowledge, on his own activity list
+        self.assertEqual(
+            briefing.activity_ids.user_id, self.technician | self.technician2
+        )
         with self.assertRaisesRegex(UserError, "Zhao Lei"):
             other.with_user(self.technician).action_acknowledge()
         with self.assertRaises(AccessError):
@@ -108,6 +112,7 @@ class TestSafetyBriefing(BriefingCommon):
             )
         mine.with_user(self.technician).action_acknowledge()
         self.assertEqual(briefing.state, "open")
+        self.assertEqual(briefing.activity_ids.user_id, self.technician2)
         with self.assertRaisesRegex(ValidationError, "Zhao Lei"):
             self._start()
         other.with_user(self.technician2).action_acknowledge()

@@ -106,6 +106,13 @@ class FsmOrder(models.Model):
         "reviews it before the order can be closed.",
     )
     paper_record = fields.Binary("Scanned Paper Record", attachment=True, copy=False)
+    paper_record_by_id = fields.Many2one(
+        "res.users",
+        "Paper Record Attached by",
+        readonly=True,
+        copy=False,
+        help="Who attached the scan: another person reviews it.",
+    )
     paper_record_filename = fields.Char()
     backfill_reviewed_by_id = fields.Many2one(
         "res.users", "Reviewed by", readonly=True, copy=False, tracking=True
@@ -386,11 +393,23 @@ class FsmOrder(models.Model):
         return orders
 
     def write(self, vals):
+        if "paper_record" in vals:
+            reviewed = self.filtered("backfill_reviewed_by_id")
+            if reviewed:
+                raise UserError(
+                    self.env._(
+                        "Order %(order)s: the paper record was reviewed and is kept "
+                        "as it was.",
+                        order=reviewed[0].name,
+                    )
+                )
         stage = self.env["fsm.stage"].browse(vals.get("stage_id"))
         entering = self.filtered(lambda order: order.stage_id != stage)
         if stage:
             entering._check_stage_gate(stage, vals)
         result = super().write(vals)
+        if "paper_record" in vals:
+            self.sudo().paper_record_by_id = vals["paper_record"] and self.env.uid
         if "type" in vals:
             self._checklist_sync()
         if stage:
@@ -415,6 +434,14 @@ class FsmOrder(models.Model):
                     self.env._(
                         "Order %(order)s: attach the scanned paper record before the "
                         "review.",
+                        order=order.name,
+                    )
+                )
+            if order.paper_record_by_id == self.env.user:
+                raise UserError(
+                    self.env._(
+                        "Order %(order)s: you attached its paper record; another team "
+                        "leader reviews it.",
                         order=order.name,
                     )
                 )

@@ -70,8 +70,14 @@ class MeteringSelfCheck(models.Model):
         }
         vals_list = []
         for assignment in assignments:
+            # the role itself, not the roles that include it (a team leader
+            # is also a service clerk, but runs no clerk's pre-shift check)
+            including = assignment.group_id.all_implied_by_ids - assignment.group_id
             employees = self.env["hr.employee"].search(
-                [("user_id.all_group_ids", "in", assignment.group_id.ids)]
+                [
+                    ("user_id.all_group_ids", "in", assignment.group_id.ids),
+                    ("user_id.all_group_ids", "not in", including.ids),
+                ]
             )
             vals_list += [
                 {

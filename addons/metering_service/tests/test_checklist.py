@@ -378,9 +378,14 @@ class TestSelfChecks(ChecklistCommon):
         clerk_employee = self.env["hr.employee"].create(
             {"name": "Counter clerk", "user_id": self.clerk.id}
         )
+        leader_employee = self.env["hr.employee"].create(
+            {"name": "Team leader", "user_id": self.leader.id}
+        )
         SelfCheck = self.env["metering.self.check"]
         created = SelfCheck._cron_create_daily()
         mine = created.filtered(lambda c: c.employee_id == clerk_employee)
+        # a team leader's role includes the clerk's, but not his self-check
+        self.assertNotIn(leader_employee, created.employee_id)
         self.assertEqual(
             mine.template_id,
             template

@@ -181,8 +181,13 @@ class TestBackfill(MeteringCommon):
             order.with_user(self.technician).action_review_backfill()
         with self.assertRaisesRegex(UserError, "paper record"):
             order.with_user(self.leader).action_review_backfill()
+        order.with_user(self.leader).paper_record = base64.b64encode(b"%PDF-1.4 scan")
+        with self.assertRaisesRegex(UserError, "another team leader"):
+            order.with_user(self.leader).action_review_backfill()
         order.paper_record = base64.b64encode(b"%PDF-1.4 scanned sheet")
         order.with_user(self.leader).action_review_backfill()
+        with self.assertRaisesRegex(UserError, "kept as it was"):
+            order.paper_record = base64.b64encode(b"%PDF-1.4 another sheet")
         self.assertEqual(order.backfill_reviewed_by_id, self.leader)
         order.write(
             {
