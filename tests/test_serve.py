@@ -59,21 +59,27 @@ def _pg_env():
 
 
 class Server:
-    def __init__(self, db, log_path):
+    """bin/serve of the repository at ``root`` (this one by default), run with
+    the environment ``env`` (this process's by default)."""
+
+    def __init__(self, db, log_path, root=ROOT, env=None):
         self.db, self.log_path = db, log_path
+        self.root, self.env = pathlib.Path(root), env
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = None
 
-    def start(self):
+    def start(self, timeout=START_TIMEOUT):
         with open(self.log_path, "a", encoding="utf-8") as log:
+            command = [str(self.root / "bin/serve"), "--db", self.db]
             self.process = subprocess.Popen(
-                [str(ROOT / "bin/serve"), "--db", self.db, "--port", str(self.port)],
+                [*command, "--port", str(self.port)],
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                env=self.env,
             )
-        deadline = time.monotonic() + START_TIMEOUT
+        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             assert self.process.poll() is None, self.log_path.read_text()[-3000:]
             try:
@@ -83,7 +89,7 @@ class Server:
             if response is not None and response.status_code == 200:
                 return response
             time.sleep(1)
-        raise AssertionError(f"bin/serve did not answer within {START_TIMEOUT}s")
+        raise AssertionError(f"bin/serve did not answer within {timeout}s")
 
     def stop(self):
         if self.process and self.process.poll() is None:
