@@ -79,9 +79,13 @@ apt_install() {
 
 # What a real deployment prints with: wkhtmltopdf turns reports into PDF, and the Noto
 # CJK fonts give it Chinese glyphs (without them Chinese text prints as empty boxes).
+# A wkhtmltopdf already on the PATH (such as the patched-Qt build from wkhtmltopdf.org,
+# which prints headers and footers) is kept.
 ensure_report_tools() {
-    apt_install "PDF reports with Chinese text" wkhtmltopdf fonts-noto-cjk ||
-        die "could not install wkhtmltopdf and fonts-noto-cjk with apt-get; install them, then try again."
+    local packages=(fonts-noto-cjk)
+    command -v wkhtmltopdf >/dev/null 2>&1 || packages+=(wkhtmltopdf)
+    apt_install "PDF reports with Chinese text" "${packages[@]}" ||
+        die "could not install ${packages[*]} with apt-get; install them, then try again."
 }
 
 # Print the major version of the Odoo that interpreter $1 imports; fail if none.
