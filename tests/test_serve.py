@@ -228,7 +228,7 @@ def _pdf_text_and_fonts(pdf, path):
 def test_reports_print_as_chinese_pdfs(served_db, tmp_path):
     """The refund / make-up statement and the briefing record, printed by a user
     who works in Chinese, are real PDFs (wkhtmltopdf) whose text is Chinese, set
-    in an embedded CJK font rather than empty boxes."""
+    in an embedded Simplified Chinese font rather than empty boxes."""
     db, log_path = served_db
     server = Server(db, log_path)
     try:
@@ -260,7 +260,7 @@ def test_reports_print_as_chinese_pdfs(served_db, tmp_path):
             text, fonts = _pdf_text_and_fonts(response.content, pdf_path)
             assert title in text, text
             assert who and who in text, (who, text)
-            assert "CJK" in fonts, fonts
+            assert "CJKsc" in fonts, fonts  # the Simplified Chinese forms
     finally:
         server.stop()
     _assert_clean_log(log_path)
