@@ -169,7 +169,7 @@ bootstrap_odoo() {
     step "[1/6] Checking the Odoo source"
     case "$ODOO_SOURCE" in
         *.git | git@* | git://*) kind=git ;;
-        http://* | https://* | ftp://*) kind=url ;;
+        http://* | https://* | ftp://* | file://*) kind=url ;;
         *)
             if [ -d "$ODOO_SOURCE" ]; then
                 kind=dir
@@ -219,7 +219,7 @@ download the source elsewhere and point METERING_ODOO_SOURCE at the archive."
                 archive="$VENV_DIR/src/$(basename "${ODOO_SOURCE%%\?*}")"
                 say "    downloading $ODOO_SOURCE"
                 if command -v curl >/dev/null 2>&1; then
-                    curl -fL --retry 3 --progress-bar -o "$archive.part" "$ODOO_SOURCE"
+                    curl -fL --connect-timeout 30 --retry 2 --progress-bar -o "$archive.part" "$ODOO_SOURCE"
                 else
                     "$base" -c 'import sys, urllib.request; urllib.request.urlretrieve(*sys.argv[1:])' \
                         "$ODOO_SOURCE" "$archive.part"
