@@ -238,8 +238,9 @@ source archive elsewhere and set METERING_ODOO_SOURCE to the file."
     # An archive holds the source at its top or in one directory: find setup.py's place.
     local release
     release="$(find "$src" -maxdepth 3 -path '*/odoo/release.py' -print -quit 2>/dev/null)"
-    [ -n "$release" ] && [ -f "$(dirname "$(dirname "$release")")/setup.py" ] ||
+    if [ -z "$release" ] || [ ! -f "$(dirname "$(dirname "$release")")/setup.py" ]; then
         bootstrap_failed "3/6 (the source)" "$ODOO_SOURCE holds no Odoo source (no setup.py next to odoo/release.py)."
+    fi
     src="$(dirname "$(dirname "$release")")"
     grep -qE '^version_info = \(19, 0,' "$release" ||
         bootstrap_failed "3/6 (the source)" "$ODOO_SOURCE is not Odoo 19.0 ($(grep -m1 '^version_info' "$release")).
