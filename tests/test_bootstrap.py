@@ -10,6 +10,7 @@ Odoo's requirements from PyPI (or the machine's pip cache), which takes a few mi
 
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -49,7 +50,8 @@ def odoo_archive(tmp_path_factory):
     archive = tmp_path_factory.mktemp("odoo-source") / "odoo_19.0.tar"
     with tarfile.open(archive, "w") as tar:
         tar.add(_odoo_source_root(), arcname="odoo-19.0", filter=_skip_build_leftovers)
-    return archive
+    yield archive
+    archive.unlink()  # some 270 MB, in a temporary directory pytest keeps
 
 
 @pytest.fixture
@@ -113,3 +115,4 @@ def test_serve_installs_odoo_on_a_fresh_clone(odoo_archive, bare_python, tmp_pat
     )
     assert ".venv" not in status.stdout
     _assert_clean_log(log_path)
+    shutil.rmtree(clone / ".venv")  # some 500 MB; kept when the test fails
