@@ -1,10 +1,11 @@
 """bin/serve end to end, as a newcomer runs it: a database with the suite and
 its demo data is created and served on loopback, the demo logins work, a second
-run keeps the data of the first; then each addon can be uninstalled and
-installed again in that database."""
+run keeps the data of the first, the reports print as PDFs in Chinese; then each
+addon can be uninstalled and installed again in that database."""
 
 import os
 import pathlib
+import shutil
 import signal
 import socket
 import subprocess
@@ -59,21 +60,27 @@ def _pg_env():
 
 
 class Server:
-    def __init__(self, db, log_path):
+    """bin/serve of the repository at ``root`` (this one by default), run with
+    the environment ``env`` (this process's by default)."""
+
+    def __init__(self, db, log_path, root=ROOT, env=None):
         self.db, self.log_path = db, log_path
+        self.root, self.env = pathlib.Path(root), env
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = None
 
-    def start(self):
+    def start(self, timeout=START_TIMEOUT):
         with open(self.log_path, "a", encoding="utf-8") as log:
+            command = [str(self.root / "bin/serve"), "--db", self.db]
             self.process = subprocess.Popen(
-                [str(ROOT / "bin/serve"), "--db", self.db, "--port", str(self.port)],
+                [*command, "--port", str(self.port)],
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                env=self.env,
             )
-        deadline = time.monotonic() + START_TIMEOUT
+        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             assert self.process.poll() is None, self.log_path.read_text()[-3000:]
             try:
@@ -83,7 +90,7 @@ class Server:
             if response is not None and response.status_code == 200:
                 return response
             time.sleep(1)
-        raise AssertionError(f"bin/serve did not answer within {START_TIMEOUT}s")
+        raise AssertionError(f"bin/serve did not answer within {timeout}s")
 
     def stop(self):
         if self.process and self.process.poll() is None:
@@ -180,6 +187,82 @@ def test_serve_twice_keeps_data(served_db):
     assert output.count("Creating database") == 1
     assert f"Database '{db}' exists: serving it as it is" in output
     assert "Demo logins" in output
+    _assert_clean_log(log_path)
+
+
+# The PDFs a Chinese-speaking center hands out: (report, demo record, its title in
+# zh_CN, the field that names whom it is about).
+CHINESE_PDFS = [
+    (
+        "metering_service.report_energy_adjustment",
+        "metering_service.metering_energy_adjustment_demo_resident",  # 李明's dispute
+        "退补电量计算书",
+        "partner_id",
+    ),
+    (
+        "metering_safety.report_safety_briefing",
+        "metering_safety.metering_safety_briefing_demo_textile",
+        "现场安全会",
+        "leader_id",
+    ),
+]
+
+
+def _pdf_text_and_fonts(pdf, path):
+    """The text of a PDF and the list of its fonts (poppler-utils, which bin/test
+    installs)."""
+    assert shutil.which("pdftotext"), "pdftotext missing: apt-get install poppler-utils"
+    path.write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    fonts = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    return text, fonts
+
+
+def test_reports_print_as_chinese_pdfs(served_db, tmp_path):
+    """The refund / make-up statement and the briefing record, printed by a user
+    who works in Chinese, are real PDFs (wkhtmltopdf) whose text is Chinese, set
+    in an embedded Simplified Chinese font rather than empty boxes."""
+    db, log_path = served_db
+    server = Server(db, log_path)
+    try:
+        server.start()
+        # the administrator's login points web.base.url at this server, where
+        # wkhtmltopdf fetches the report's styles
+        admin = server.session("admin", "admin")
+        manager = server.session("manager")  # 刘敏 works in zh_CN
+        for report, xmlid, title, name_field in CHINESE_PDFS:
+            module, name = xmlid.split(".")
+            [data] = server.call(
+                admin,
+                "ir.model.data",
+                "search_read",
+                [("module", "=", module), ("name", "=", name)],
+                fields=["model", "res_id"],
+            )
+            [record] = server.call(
+                manager, data["model"], "read", [data["res_id"]], [name_field]
+            )
+            who = record[name_field][1]
+            response = manager.get(
+                f"{server.url}/report/pdf/{report}/{data['res_id']}", timeout=180
+            )
+            assert response.status_code == 200, response.text[-2000:]
+            assert response.headers["Content-Type"] == "application/pdf"
+            assert response.content.startswith(b"%PDF-")
+            pdf_path = tmp_path / f"{name}.pdf"
+            text, fonts = _pdf_text_and_fonts(response.content, pdf_path)
+            assert title in text, text
+            assert who and who in text, (who, text)
+            assert "CJKsc" in fonts, fonts  # the Simplified Chinese forms
+    finally:
+        server.stop()
     _assert_clean_log(log_path)
 
 
