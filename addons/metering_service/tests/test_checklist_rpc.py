@@ -91,3 +91,20 @@ class TestChecklistGateOverRpc(RpcMixin, HttpCase, ChecklistCommon):
         self.assertIn("error", response)
         self.env.invalidate_all()
         self.assertEqual(answer.value_yes_no, "no")
+
+    def test_published_template_not_back_to_draft(self):
+        """A center manager cannot put a published template back to draft to
+        edit it in place: the checklists in flight keep their template."""
+        error = self._rpc_error(
+            self.manager.login,
+            "metering.checklist.template",
+            "write",
+            self.template.ids,
+            {"state": "draft"},
+        )
+        self.assertEqual(error["name"], "odoo.exceptions.AccessError")
+        self.env.cr.execute(
+            "SELECT state FROM metering_checklist_template WHERE id = %s",
+            [self.template.id],
+        )
+        self.assertEqual(self.env.cr.fetchone()[0], "published")
