@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from .fsm_equipment import METER_KINDS, TRANSFORMER_KINDS
 
@@ -89,7 +90,6 @@ class MeteringRotation(models.AbstractModel):
         order_type = self.env.ref("metering_service.fsm_order_type_rotation")
         chunks = self._groups(company, horizon_date, max_devices)
         Order = self.env["fsm.order"].with_context(tracking_disable=True)
-        Line = self.env["metering.rotation.line"].sudo()
         orders = self.env["fsm.order"]
         for start in range(0, len(chunks), self.ORDER_BATCH):
             batch = chunks[start : start + self.ORDER_BATCH]
@@ -104,16 +104,40 @@ class MeteringRotation(models.AbstractModel):
                     for area_id, device_ids in batch
                 ]
             )
-            # one line per meter, to swap on site
-            Line.create(
-                [
-                    {"order_id": order.id, "old_equipment_id": device_id}
-                    for order, (__, device_ids) in zip(created, batch, strict=True)
-                    for device_id in device_ids
-                ]
-            )
+            self._insert_lines(created)
             orders |= created
         return orders
+
+    @api.model
+    def _insert_lines(self, orders):
+        """One line per meter of the new rotation orders, to swap on site.
+
+        A line starts as a plain row (nothing computed, tracked or
+        translated), so one INSERT ... SELECT writes them all, as for the
+        answers of new checklists: planning a million meters must not pay
+        the ORM's create per line."""
+        Line = self.env["metering.rotation.line"]
+        orders.flush_recordset()
+        Line.flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO metering_rotation_line
+                    (order_id, old_equipment_id, company_id, sequence, state,
+                     create_uid, write_uid, create_date, write_date)
+                SELECT rel.fsm_order_id, rel.fsm_equipment_id, o.company_id, 10,
+                       'planned', %(uid)s, %(uid)s, %(now)s, %(now)s
+                  FROM fsm_equipment_fsm_order_rel rel
+                  JOIN fsm_order o ON o.id = rel.fsm_order_id
+                 WHERE rel.fsm_order_id = ANY(%(ids)s)
+                """,
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                ids=orders.ids,
+            )
+        )
+        Line.invalidate_model()
+        orders.invalidate_recordset(["rotation_line_ids"])
 
     # Periodic inspections and instrument transformer tests ----------------
 
