@@ -124,6 +124,7 @@ class MeteringChecklistAnswer(models.Model):
             super(MeteringChecklistAnswer, self.browse(ids).sudo()).write(
                 {"is_applicable": applicable, "result": result}
             )
+        return True
 
     def _answer_key(self):
         """The answer as a condition compares it: pass, fail, yes, no, na."""
