@@ -49,6 +49,13 @@ class FsmEquipment(models.Model):
     manufacturer_id = fields.Many2one("res.partner")
     device_model = fields.Char("Model")
     batch = fields.Char(index="btree_not_null", help="Delivery batch of the device.")
+    batch_rotation_due = fields.Date(
+        "Rotation Due with its Batch",
+        readonly=True,
+        copy=False,
+        help="A meter of its batch was found out of tolerance: the whole batch "
+        "falls due for rotation (metering policy).",
+    )
     accuracy_class = fields.Selection(ACCURACY_CLASSES, tracking=True)
     ratio = fields.Char(
         "CT/PT Ratio",
@@ -118,6 +125,7 @@ class FsmEquipment(models.Model):
         "device_state",
         "installed_date",
         "last_test_date",
+        "batch_rotation_due",
         "location_id.metering_class",
         "company_id",
     )
@@ -148,6 +156,13 @@ class FsmEquipment(models.Model):
             years = policy.rotation_years(metering_class)
             if years:
                 dates["rotation"] = self.installed_date + relativedelta(years=years)
+            if (
+                self.batch_rotation_due
+                and self.batch_rotation_due > self.installed_date
+            ):
+                dates["rotation"] = min(
+                    filter(None, (dates["rotation"], self.batch_rotation_due))
+                )
         elif self.device_kind in TRANSFORMER_KINDS:
             years = policy.instrument_transformer_test_years
             if years:
@@ -171,3 +186,26 @@ class FsmEquipment(models.Model):
         if not before:
             return 0.0
         return max(self.last_reading - before.reading, 0.0)
+
+    def _rotate_failed_batches(self):
+        """These single-phase meters failed their test: when the policy says
+        so, every installed meter of their batches falls due for rotation."""
+        today = fields.Date.context_today(self)
+        for company, meters in (
+            self.filtered(lambda m: m.batch and m.device_kind == "single_phase_meter")
+            .grouped("company_id")
+            .items()
+        ):
+            policy = self.env["metering.policy"]._for_company(
+                company or self.env.company
+            )
+            if not policy.rotate_failed_batch:
+                continue
+            self.sudo().search(
+                [
+                    ("company_id", "=", company.id),
+                    ("batch", "in", list(set(meters.mapped("batch")))),
+                    ("device_kind", "=", "single_phase_meter"),
+                    ("device_state", "=", "installed"),
+                ]
+            ).write({"batch_rotation_due": today})

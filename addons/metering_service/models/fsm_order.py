@@ -768,9 +768,9 @@ class FsmOrder(models.Model):
             )
         )
         verified.tested_equipment_id.sudo().write({"last_test_date": today})
-        verified.filtered(
-            lambda order: order.test_verdict == "failed"
-        )._create_out_of_tolerance_orders()
+        failed = verified.filtered(lambda order: order.test_verdict == "failed")
+        failed._create_out_of_tolerance_orders()
+        failed.tested_equipment_id._rotate_failed_batches()
         self.filtered(
             lambda order: order.metering_process == "fault" and order.energy_affected
         )._create_error_orders()

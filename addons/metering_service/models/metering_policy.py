@@ -117,6 +117,13 @@ class MeteringPolicy(models.Model):
         tracking=True,
         help="Single-phase meters are rotated by batch.",
     )
+    rotate_failed_batch = fields.Boolean(
+        "Rotate a batch whose sample fails",
+        default=True,
+        tracking=True,
+        help="DL/T 448: when a single-phase meter of a batch is found out of "
+        "tolerance, the whole batch falls due for rotation.",
+    )
     rotation_horizon_days = fields.Integer(
         "Rotation planning horizon (days)",
         default=90,

@@ -51,10 +51,10 @@ class MeteringRotation(models.AbstractModel):
         """[(area location id, [device ids])] chunks, one per order to create."""
         rows = self.env["fsm.equipment"]._read_group(
             self._due_domain(company, horizon_date),
-            groupby=["location_id"],
+            groupby=["location_id", "batch"],
             aggregates=["id:array_agg"],
         )
-        location_ids = [location.id for location, _ids in rows]
+        location_ids = list({location.id for location, _batch, _ids in rows})
         areas = {}
         self.env.cr.execute(
             "SELECT id, parent_path FROM fsm_location WHERE id = ANY(%s)",
@@ -62,12 +62,13 @@ class MeteringRotation(models.AbstractModel):
         )
         for location_id, parent_path in self.env.cr.fetchall():
             areas[location_id] = int((parent_path or str(location_id)).split("/")[0])
+        # single-phase meters go by batch: one batch's meters share orders
         by_area = defaultdict(list)
-        for location, device_ids in rows:
-            by_area[areas[location.id]].extend(sorted(device_ids))
+        for location, batch, device_ids in rows:
+            by_area[(areas[location.id], batch or "")].extend(sorted(device_ids))
         chunks = []
-        for area_id in sorted(by_area):
-            device_ids = by_area[area_id]
+        for area_id, batch in sorted(by_area):
+            device_ids = by_area[(area_id, batch)]
             for start in range(0, len(device_ids), max_devices):
                 chunks.append((area_id, device_ids[start : start + max_devices]))
         return chunks

@@ -235,3 +235,44 @@ class TestInspectionPlanning(MeteringCommon):
         replacement = follow_ups.filtered(lambda o: o.metering_process == "install")
         self.assertEqual(replacement.removed_equipment_id, self.meter)
         self.assertTrue(replacement.deadline)
+
+
+class TestBatchRotation(MeteringCommon):
+    """DL/T 448: single-phase meters go by batch, and a batch whose sample is
+    found out of tolerance falls due for rotation as a whole."""
+
+    def test_failed_sample_rotates_its_batch(self):
+        today = fields.Date.context_today(self.env.user)
+        area = self._create_location("Batch estate")
+        area.supply_voltage = "220v"
+        meters = self.env["fsm.equipment"].create(
+            [
+                {
+                    "name": f"Batch meter {i}",
+                    "device_kind": "single_phase_meter",
+                    "accuracy_class": "2",
+                    "device_state": "installed",
+                    "installed_date": today - relativedelta(years=2),
+                    "location_id": area.id,
+                    "batch": "2024-B07" if i < 3 else "2024-B08",
+                }
+                for i in range(5)
+            ]
+        )
+        rotation = self.env["metering.rotation"]
+        self.assertFalse(rotation.plan(self.env.company, today, 50))
+        sample = self.env["fsm.order"].create(
+            {
+                "type": self.env.ref("metering_service.fsm_order_type_dispute").id,
+                "location_id": area.id,
+                "tested_equipment_id": meters[0].id,
+                "test_point_ids": [
+                    fields.Command.create({"name": "Full load", "error_percent": 3.4})
+                ],
+            }
+        )
+        sample.with_user(self.leader).action_complete()
+        self.assertEqual(set(meters[:3].mapped("next_rotation_date")), {today})
+        self.assertGreater(meters[3].next_rotation_date, today)
+        orders = rotation.plan(self.env.company, today, 50)
+        self.assertEqual(orders.rotation_line_ids.old_equipment_id, meters[:3])
