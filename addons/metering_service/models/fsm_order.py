@@ -63,6 +63,12 @@ class FsmOrder(models.Model):
     installed_initial_reading = fields.Float(
         "Initial Reading", digits=(16, 2), tracking=True
     )
+    seals_removed = fields.Char(
+        tracking=True, help="Numbers of the seals taken off, kept in the history."
+    )
+    seals_applied = fields.Char(
+        tracking=True, help="Numbers of the seals put on, kept in the history."
+    )
     # Verification (dispute, first inspection)
     tested_equipment_id = fields.Many2one(
         "fsm.equipment",
@@ -785,6 +791,7 @@ class FsmOrder(models.Model):
             "location_id": self.location_id.id,
             "reading": reading,
             "order_id": self.id,
+            "seals": self.seals_removed if event == "removed" else self.seals_applied,
         }
 
     def _create_first_inspection_orders(self):

@@ -131,6 +131,8 @@ class TestWorkOrders(MeteringCommon):
                 "removed_final_reading": 1234.5,
                 "installed_equipment_id": self.new_meter.id,
                 "installed_initial_reading": 0.0,
+                "seals_removed": "JB-2019-0042",
+                "seals_applied": "JB-2026-1187, JB-2026-1188",
             }
         )
         order.with_user(self.leader).action_complete()
@@ -147,6 +149,13 @@ class TestWorkOrders(MeteringCommon):
         self.assertEqual(
             sorted(history.mapped(lambda h: (h.equipment_id.name, h.event, h.reading))),
             [("New meter", "installed", 0.0), ("Old meter", "removed", 1234.5)],
+        )
+        # the seal register tells which seals are on which device
+        self.assertEqual(
+            self.env["metering.device.history"]
+            .search([("seals", "ilike", "JB-2026-1188")])
+            .equipment_id,
+            self.new_meter,
         )
         # class III installation: first inspection within the policy's month
         inspection = self.env["fsm.order"].search([("origin_order_id", "=", order.id)])
