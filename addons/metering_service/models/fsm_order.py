@@ -295,7 +295,9 @@ class FsmOrder(models.Model):
             else:
                 order.test_verdict = "failed"
 
-    @api.depends("type.time_limit_days", "request_early", "company_id")
+    @api.depends(
+        "type.time_limit_days", "metering_process", "request_early", "company_id"
+    )
     def _compute_deadline(self):
         Policy = self.env["metering.policy"]
         now = fields.Datetime.now()
@@ -304,11 +306,15 @@ class FsmOrder(models.Model):
             company = order.company_id or self.env.company
             if company not in schedules:
                 schedules[company] = Policy._working_schedule(company)
+            # a dispute's result is due by the policy's commitment, one value
+            # for the request and its verification
+            days = (
+                Policy._for_company(company).dispute_days
+                if order.metering_process == "dispute"
+                else order.type.time_limit_days
+            )
             order.deadline = Policy._working_day_deadline(
-                company,
-                order.type.time_limit_days,
-                order.request_early or now,
-                schedules[company],
+                company, days, order.request_early or now, schedules[company]
             )
 
     def _compute_energy_adjustment_count(self):

@@ -36,7 +36,8 @@ class FsmOrderType(models.Model):
     time_limit_days = fields.Integer(
         "Time Limit (working days)",
         help="Working days, on the company's working calendar, from the request "
-        "to the deadline of an order. 0: no deadline.",
+        "to the deadline of an order. 0: no deadline. A disputed meter's result "
+        "is due by the metering policy's commitment instead.",
     )
     active = fields.Boolean(default=True)
 
