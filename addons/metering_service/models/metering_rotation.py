@@ -176,6 +176,22 @@ class MeteringRotation(models.AbstractModel):
         ) & Domain("id", "not in", planned)
 
     @api.model
+    def preview_inspections(self, company, horizon_date, process):
+        """Dry run: per area, how many devices (and orders) are due."""
+        rows = self.env["fsm.equipment"]._read_group(
+            self._inspection_due_domain(company, horizon_date, process),
+            groupby=["location_id"],
+            aggregates=["__count"],
+        )
+        summary = defaultdict(int)
+        for location, count in rows:
+            summary[int(location.parent_path.split("/")[0])] += count
+        return [
+            {"area_id": area_id, "device_count": count, "order_count": count}
+            for area_id, count in summary.items()
+        ]
+
+    @api.model
     def plan_inspections(self, company, horizon_date, process):
         """One order per due device, the device under test on it, due by its
         due date: completing it resets the device's last test, and an

@@ -12,6 +12,17 @@ class MeteringRotationWizard(models.TransientModel):
     _name = "metering.rotation.wizard"
     _description = "Plan Meter Rotation"
 
+    process = fields.Selection(
+        [
+            ("rotation", "Rotation"),
+            ("periodic_inspection", "Periodic On-site Inspection"),
+            ("transformer_test", "Instrument Transformer Test"),
+        ],
+        required=True,
+        default="rotation",
+        help="Rotation: one order per area for up to the given number of meters. "
+        "Inspections and CT/PT tests: one order per device due.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -57,9 +68,15 @@ class MeteringRotationWizard(models.TransientModel):
         """Dry run: show how many meters and orders, per area."""
         self.ensure_one()
         self._check_max_devices()
-        preview = self.env["metering.rotation"].preview(
-            self.company_id, self.horizon_date, self.max_devices
-        )
+        planner = self.env["metering.rotation"]
+        if self.process == "rotation":
+            preview = planner.preview(
+                self.company_id, self.horizon_date, self.max_devices
+            )
+        else:
+            preview = planner.preview_inspections(
+                self.company_id, self.horizon_date, self.process
+            )
         self.line_ids = [fields.Command.clear()] + [
             fields.Command.create(values) for values in preview
         ]
@@ -68,18 +85,25 @@ class MeteringRotationWizard(models.TransientModel):
     def action_plan(self):
         self.ensure_one()
         self._check_max_devices()
-        orders = self.env["metering.rotation"].plan(
-            self.company_id, self.horizon_date, self.max_devices
-        )
+        planner = self.env["metering.rotation"]
+        if self.process == "rotation":
+            orders = planner.plan(self.company_id, self.horizon_date, self.max_devices)
+        else:
+            orders = planner.plan_inspections(
+                self.company_id, self.horizon_date, self.process
+            )
         if not orders:
             raise UserError(
                 self.env._(
-                    "No meter is due for rotation by %(date)s that is not planned "
-                    "already.",
+                    "No device is due by %(date)s for %(process)s that is not "
+                    "planned already.",
                     date=self.horizon_date,
+                    process=dict(
+                        self._fields["process"]._description_selection(self.env)
+                    )[self.process],
                 )
             )
-        return orders._get_records_action(name=self.env._("Rotation Orders"))
+        return orders._get_records_action(name=self.env._("Planned Orders"))
 
     def _reopen(self):
         return {
