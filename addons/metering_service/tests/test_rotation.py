@@ -236,6 +236,25 @@ class TestInspectionPlanning(MeteringCommon):
         self.assertEqual(replacement.removed_equipment_id, self.meter)
         self.assertTrue(replacement.deadline)
 
+    def test_wizard_dry_run_then_plan(self):
+        today = fields.Date.context_today(self.env.user)
+        wizard = (
+            self.env["metering.rotation.wizard"]
+            .with_user(self.manager)
+            .create({"process": "transformer_test", "horizon_date": today})
+        )
+        wizard.action_preview()
+        self.assertEqual((wizard.device_count, wizard.order_count), (1, 1))
+        self.assertFalse(
+            self.env["fsm.order"].search([("tested_equipment_id", "=", self.ct.id)])
+        )
+        wizard.action_plan()
+        self.assertTrue(
+            self.env["fsm.order"].search([("tested_equipment_id", "=", self.ct.id)])
+        )
+        with self.assertRaisesRegex(UserError, "planned already"):
+            wizard.action_plan()
+
 
 class TestBatchRotation(MeteringCommon):
     """DL/T 448: single-phase meters go by batch, and a batch whose sample is
@@ -276,22 +295,3 @@ class TestBatchRotation(MeteringCommon):
         self.assertGreater(meters[3].next_rotation_date, today)
         orders = rotation.plan(self.env.company, today, 50)
         self.assertEqual(orders.rotation_line_ids.old_equipment_id, meters[:3])
-
-    def test_wizard_dry_run_then_plan(self):
-        today = fields.Date.context_today(self.env.user)
-        wizard = (
-            self.env["metering.rotation.wizard"]
-            .with_user(self.manager)
-            .create({"process": "transformer_test", "horizon_date": today})
-        )
-        wizard.action_preview()
-        self.assertEqual((wizard.device_count, wizard.order_count), (1, 1))
-        self.assertFalse(
-            self.env["fsm.order"].search([("tested_equipment_id", "=", self.ct.id)])
-        )
-        wizard.action_plan()
-        self.assertTrue(
-            self.env["fsm.order"].search([("tested_equipment_id", "=", self.ct.id)])
-        )
-        with self.assertRaisesRegex(UserError, "planned already"):
-            wizard.action_plan()
