@@ -33,6 +33,17 @@ class MeteringChecklist(models.Model):
     res_id = fields.Many2oneReference(
         "Target", model_field="res_model", required=True, readonly=True, index=True
     )
+    # The target as the record rules need it: who may read a checklist
+    # follows who works its order or owns its self-check.
+    order_id = fields.Many2one(
+        "fsm.order", compute="_compute_rule_targets", store=True, index="btree_not_null"
+    )
+    self_check_user_id = fields.Many2one(
+        "res.users",
+        compute="_compute_rule_targets",
+        store=True,
+        index="btree_not_null",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, readonly=True, default=lambda s: s.env.company
     )
@@ -60,6 +71,23 @@ class MeteringChecklist(models.Model):
     )
     completed_by_id = fields.Many2one("res.users", readonly=True)
     completed_on = fields.Datetime(readonly=True)
+
+    @api.depends("res_model", "res_id")
+    def _compute_rule_targets(self):
+        self_checks = (
+            self.env["metering.self.check"]
+            .sudo()
+            .browse([c.res_id for c in self if c.res_model == "metering.self.check"])
+        )
+        users = {check.id: check.user_id for check in self_checks}
+        for checklist in self:
+            is_order = checklist.res_model == "fsm.order"
+            checklist.order_id = checklist.res_id if is_order else False
+            checklist.self_check_user_id = (
+                users.get(checklist.res_id, False)
+                if checklist.res_model == "metering.self.check"
+                else False
+            )
 
     @api.depends(
         "answer_ids.result",

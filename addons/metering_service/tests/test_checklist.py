@@ -207,6 +207,37 @@ class TestChecklists(ChecklistCommon):
         self.assertAlmostEqual(checklist.score, 100.0)
         self.assertEqual(checklist.result, "passed")
 
+    def test_need_to_know(self):
+        """A technician reads the checklists of the orders he works, not the
+        others of the company; a clerk neither; a team leader all."""
+        order = self._order()
+        checklist = order.checklist_ids
+        other = self._create_user(
+            "technician-b", "metering_service.group_field_technician"
+        )
+        Checklist = self.env["metering.checklist"]
+        Answer = self.env["metering.checklist.answer"]
+        for user, visible in (
+            (self.technician, True),
+            (other, False),
+            (self.clerk, False),
+            (self.leader, True),
+        ):
+            self.assertEqual(
+                bool(Checklist.with_user(user).search([("id", "=", checklist.id)])),
+                visible,
+                user.login,
+            )
+            self.assertEqual(
+                bool(
+                    Answer.with_user(user).search([("checklist_id", "=", checklist.id)])
+                ),
+                visible,
+                user.login,
+            )
+        with self.assertRaises(AccessError):
+            checklist.with_user(other).read(["score"])
+
     def test_unanswered_checklist_is_pending(self):
         checklist = self._order().checklist_ids
         self.assertEqual(checklist.result, "pending")
