@@ -31,9 +31,9 @@ def render(addon_dir):
     lines += [
         f".. |badge1| image:: https://img.shields.io/badge/maturity-{status}-red.png",
         f"    :alt: {status}",
-        ".. |badge2| image:: https://img.shields.io/badge/license-LGPL--3-blue.png",
-        "    :target: http://www.gnu.org/licenses/lgpl-3.0-standalone.html",
-        "    :alt: License: LGPL-3",
+        ".. |badge2| image:: https://img.shields.io/badge/license-AGPL--3-blue.png",
+        "    :target: http://www.gnu.org/licenses/agpl-3.0-standalone.html",
+        "    :alt: License: AGPL-3",
         "",
         "|badge1| |badge2|",
         "",

@@ -1,5 +1,5 @@
 # Copyright 2026 Metering Compliance Suite Authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
 

@@ -1,5 +1,5 @@
 # Copyright 2026 Metering Compliance Suite Authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon

@@ -1,5 +1,5 @@
 # Copyright 2026 Metering Compliance Suite Authors
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Refund / make-up energy (退补电量) of the supply rules, manual §5.8.
 
 Plain functions without Odoo, one per method. Each returns the signed energy to

@@ -1,6 +1,6 @@
 /** @odoo-module **/
 // Copyright 2026 Metering Compliance Suite Authors
-// License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+// License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import {Component, onMounted, onWillStart, onWillUnmount, useState} from "@odoo/owl";
 import {registry} from "@web/core/registry";
 import {useService} from "@web/core/utils/hooks";

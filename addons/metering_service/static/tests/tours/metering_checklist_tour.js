@@ -1,6 +1,6 @@
 /** @odoo-module **/
 // Copyright 2026 Metering Compliance Suite Authors
-// License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+// License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import {registry} from "@web/core/registry";
 
 function addItem(name, steps = []) {
