@@ -42,6 +42,9 @@ class FsmEquipment(models.Model):
 
     _name = "fsm.equipment"
     _inherit = ["fsm.equipment", "metering.earned.mixin"]
+    # a device is found by its name, or by the serial or asset number
+    # scanned from its nameplate
+    _rec_names_search = ["name", "serial_number", "asset_number"]
 
     device_kind = fields.Selection(DEVICE_KINDS, "Kind", index=True, tracking=True)
     asset_number = fields.Char(tracking=True, copy=False)

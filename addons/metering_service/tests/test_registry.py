@@ -193,3 +193,16 @@ class TestRegistry(MeteringCommon):
                     "location_id": self.point.id,
                 }
             )
+
+    def test_device_found_by_its_scanned_serial_number(self):
+        meter = self.env["fsm.equipment"].create(
+            {
+                "name": "Nameplate meter",
+                "device_kind": "single_phase_meter",
+                "serial_number": "3300012345678",
+                "asset_number": "JB-ASSET-77",
+            }
+        )
+        Device = self.env["fsm.equipment"].with_user(self.technician)
+        for scanned in ("3300012345678", "JB-ASSET-77"):
+            self.assertIn(meter.id, [i for i, __ in Device.name_search(scanned)])
