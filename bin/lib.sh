@@ -48,11 +48,14 @@ as_root() {
     fi
 }
 
+# Run "$@" as the postgres superuser over the local socket: the METERING_DB_* connection
+# (PGHOST, PGUSER, PGPASSWORD exported above) is the role being created, not postgres.
 as_postgres() {
+    local clean=(env -u PGHOST -u PGUSER -u PGPASSWORD)
     if [ "$(id -u)" -eq 0 ]; then
-        runuser -u postgres -- "$@"
+        runuser -u postgres -- "${clean[@]}" "$@"
     else
-        sudo -u postgres "$@"
+        sudo -u postgres "${clean[@]}" "$@"
     fi
 }
 
