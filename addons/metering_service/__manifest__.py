@@ -15,6 +15,7 @@
     "installable": True,
     "depends": ["fieldservice", "helpdesk_mgmt", "hr", "mail"],
     "external_dependencies": {"python": ["openupgradelib"]},
+    "post_load": "post_load",
     "data": [
         "security/metering_service_security.xml",
         "security/ir.model.access.csv",
@@ -48,6 +49,7 @@
         "demo/fsm_equipment_demo.xml",
         "demo/metering_energy_adjustment_demo.xml",
         "demo/fsm_order_demo.xml",
+        "demo/upstream_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
