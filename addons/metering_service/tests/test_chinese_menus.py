@@ -139,8 +139,10 @@ class ChineseMenuWalker:
             field = fields[node.get("name")]
             if not node.get("string") and untranslated(field.get("string")):
                 found.add((f"{where}: field {node.get('name')}", field["string"]))
-            for value, label in field.get("selection") or ():
-                # Time zones and codes read the same in every language.
+            # Languages are named in their own words; time zones and codes
+            # read the same in every language.
+            selection = () if node.get("name") == "lang" else field.get("selection")
+            for value, label in selection or ():
                 if label != value and untranslated(label):
                     found.add((f"{where}: value of {node.get('name')}", label))
             child_model = field.get("relation") or model
