@@ -3,10 +3,12 @@
 from odoo import api, models, tools
 
 # The upstream apps whose work the Metering app already offers, in the
-# suite's words and with its rules.
+# suite's words and with its rules; and the Apps store, which Odoo's
+# base_install_request opens to every user so as to request modules.
 UPSTREAM_APP_MENUS = (
     "fieldservice.root",
     "helpdesk_mgmt.helpdesk_ticket_main_menu",
+    "base.menu_management",
 )
 
 

@@ -29,6 +29,7 @@ class TestMeteringApp(MeteringCommon):
                 menus = self._visible_menus(user)
                 self.assertIn(root.id, menus)
                 self.assertFalse(set(self.upstream_apps.ids) & menus)
+                self.assertNotIn(self.env.ref("base.menu_management").id, menus)
                 # Nor any of their submenus.
                 submenus = self.env["ir.ui.menu"].search(
                     [("id", "child_of", self.upstream_apps.ids)]
