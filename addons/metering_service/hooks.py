@@ -6,10 +6,12 @@ Odoo translates the strings of a module's Python and JavaScript code from that
 module's own ``i18n`` folders only, and OCA ``fieldservice`` and
 ``helpdesk_mgmt`` ship no zh_CN: their errors ("Cannot move to completed from
 Kanban") and chatter messages ("Order signed by ...") stayed English in the
-suite's Chinese screens. Their model and view terms are translated by
-``i18n_extra/zh_CN.po``, which Odoo loads with this addon; their code terms are
-in ``i18n_upstream/<lang>.po``, added by this hook to the code translations
-Odoo reads for them. A translation an upstream module ships itself always wins.
+suite's Chinese screens, and so did the strings Odoo's own zh_CN of ``mail``
+and ``web`` leaves empty ("Search conversations", "Last 7 days"). Their model
+and view terms are translated by ``i18n_extra/zh_CN.po``, which Odoo loads with
+this addon; their code terms are in ``i18n_upstream/<lang>.po``, added by this
+hook to the code translations Odoo reads for them. A translation a module ships
+itself always wins.
 """
 
 from odoo.tools import file_open, file_path
@@ -20,7 +22,7 @@ from odoo.tools.translate import (
     translation_file_reader,
 )
 
-UPSTREAM_MODULES = ("fieldservice", "helpdesk_mgmt")
+UPSTREAM_MODULES = ("fieldservice", "helpdesk_mgmt", "mail", "web")
 
 
 def _upstream_code_translations(module_name, lang, filter_func):

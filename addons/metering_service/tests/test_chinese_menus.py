@@ -6,6 +6,7 @@ from lxml import etree
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools.translate import code_translations
 
 from .common import MeteringCommon
 
@@ -224,3 +225,17 @@ class TestChineseMenus(ChineseMenuWalker, MeteringCommon):
             order.with_context(lang=LANG).write({"stage_id": completed.id})
         with self.assertRaisesRegex(UserError, "Cannot move to completed from Kanban"):
             order.with_context(lang="en_US").write({"stage_id": completed.id})
+
+    def test_web_client_strings_in_chinese(self):
+        """The strings of the web client that Odoo's zh_CN leaves empty are
+        sent to the browser in Chinese; those it translates are kept."""
+        messages = {
+            message["id"]: message["string"]
+            for module in ("web", "mail")
+            for message in code_translations.get_web_translations(module, LANG)[
+                "messages"
+            ]
+        }
+        self.assertEqual(messages["Last 7 days"], "最近 7 天")
+        self.assertEqual(messages["Search conversations"], "搜索会话")
+        self.assertEqual(messages["Starred"], "星标消息")
