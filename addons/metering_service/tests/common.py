@@ -118,6 +118,11 @@ class RpcMixin:
     def _rpc(self, login, model, method, *args, **kwargs):
         """``model.method(*args, **kwargs)`` as ``login``: the JSON answer."""
         self.authenticate(login, login)
+        return self._call_kw(model, method, list(args), kwargs)
+
+    def _call_kw(self, model, method, args, kwargs=None):
+        """``model.method(*args, **kwargs)`` in the session authenticated
+        last: the JSON answer."""
         return self.url_open(
             f"/web/dataset/call_kw/{model}/{method}",
             json={
@@ -126,8 +131,8 @@ class RpcMixin:
                 "params": {
                     "model": model,
                     "method": method,
-                    "args": list(args),
-                    "kwargs": kwargs,
+                    "args": args,
+                    "kwargs": kwargs or {},
                 },
             },
         ).json()
