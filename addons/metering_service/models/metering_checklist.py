@@ -93,10 +93,9 @@ class MeteringChecklist(models.Model):
                 else False
             )
 
+    @api.depends_context("uid")
     def _compute_can_correct(self):
-        self.can_correct = self.env.user.has_group(
-            "metering_service.group_team_leader"
-        )
+        self.can_correct = self.env.user.has_group("metering_service.group_team_leader")
 
     def _refresh_score(self):
         """Store the score and result of these checklists from their answers,

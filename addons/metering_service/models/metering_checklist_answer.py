@@ -229,13 +229,24 @@ class MeteringChecklistAnswer(models.Model):
             self._refresh_results()
         self._check_failure_evidence()
         if done:
+            # A team leader's correction of a completed checklist is logged:
+            # who, which items, and what each result was and became.
+            label = dict(self._fields["result"]._description_selection(self.env))
             for checklist in done:
                 changed = self.filtered(lambda a, c=checklist: a.checklist_id == c)
                 checklist.message_post(
                     body=self.env._(
                         "Changed after completion by %(user)s: %(items)s",
                         user=self.env.user.name,
-                        items=", ".join(changed.item_id.mapped("name")),
+                        items="; ".join(
+                            self.env._(
+                                "%(item)s (%(before)s → %(after)s)",
+                                item=answer.item_id.name,
+                                before=label[before[answer]],
+                                after=label[answer.result],
+                            )
+                            for answer in changed
+                        ),
                     )
                 )
         newly_failed = self.filtered(

@@ -133,6 +133,11 @@ class MeteringChecklistItem(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        # An earned field (has_dependents) is refused as such, before the
+        # template's state is looked at.
+        for name in vals:
+            if name in self._fields:
+                self._check_field_access(self._fields[name], "write")
         self.template_id._check_editable()
         return super().write(vals)
 
