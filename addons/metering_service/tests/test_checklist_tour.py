@@ -103,6 +103,7 @@ class TestChecklistPhoneTour(HttpCase):
                 "has_max": True,
                 "max_value": 242,
             },
+            {"name": "Customer signature", "kind": "signature"},
         ]
         items = Item.browse()
         for sequence, item_vals in enumerate(vals, start=1):
@@ -147,4 +148,5 @@ class TestChecklistPhoneTour(HttpCase):
         self.assertEqual(answers["Phase voltage"].value_number, 231)
         self.assertEqual(answers["Photo of the broken seal"].result, "pass")
         self.assertEqual(answers["Photo of the broken seal"].answered_by_id, technician)
+        self.assertTrue(answers["Customer signature"].signature)
         self.assertEqual(checklist.result, "passed")

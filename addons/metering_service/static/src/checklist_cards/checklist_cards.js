@@ -290,11 +290,20 @@ export class ChecklistCards extends Component {
     /**
      * Give values to an answer: saved at once, unless it fails and its note
      * or photo is still missing (then kept on the card until they are given).
+     * Answers given quickly one after the other are saved in turn.
      */
-    async answer(answer, vals) {
-        if (this.props.readonly || this.state.busy) {
-            return;
+    answer(answer, vals) {
+        if (this.props.readonly) {
+            return Promise.resolve();
         }
+        // a refused answer (its error shown) does not stop the next ones
+        this.saving = (this.saving || Promise.resolve())
+            .catch(() => {})
+            .then(() => this.saveAnswer(answer, vals));
+        return this.saving;
+    }
+
+    async saveAnswer(answer, vals) {
         const merged = {...(this.state.pending[answer.resId] || {}), ...vals};
         const fails = this.failsWith(answer, merged);
         const note = ("note" in merged ? merged.note : answer.data.note) || "";

@@ -200,7 +200,7 @@ registry.category("web_tour.tours").add("metering_checklist_phone", {
             trigger: ".o_metering_checklist_section:contains('Meter box')",
         },
         {
-            trigger: ".o_metering_checklist_count:contains('0/3')",
+            trigger: ".o_metering_checklist_count:contains('0/4')",
         },
         {
             trigger: ".o_metering_checklist_blocking:contains('Seals intact')",
@@ -224,7 +224,7 @@ registry.category("web_tour.tours").add("metering_checklist_phone", {
             trigger: ".o_metering_checklist_card:contains('Photo of the broken seal') .o_metering_card_camera:has(input[capture])",
         },
         {
-            trigger: ".o_metering_checklist_count:contains('1/4')",
+            trigger: ".o_metering_checklist_count:contains('1/5')",
         },
         {
             trigger: ".o_metering_checklist_card.o_metering_card_fail:contains('Seals intact')",
@@ -234,7 +234,7 @@ registry.category("web_tour.tours").add("metering_checklist_phone", {
             run: "click",
         },
         {
-            trigger: ".o_metering_checklist_count:contains('2/4')",
+            trigger: ".o_metering_checklist_count:contains('2/5')",
         },
         {
             trigger: ".o_metering_checklist_card:contains('Phase voltage') input",
@@ -253,7 +253,7 @@ registry.category("web_tour.tours").add("metering_checklist_phone", {
             run: "click .o_metering_checklist_count",
         },
         {
-            trigger: ".o_metering_checklist_count:contains('3/4')",
+            trigger: ".o_metering_checklist_count:contains('3/5')",
         },
         {
             trigger: ".o_metering_checklist_blocking:contains('Photo of the broken seal')",
@@ -275,7 +275,47 @@ registry.category("web_tour.tours").add("metering_checklist_phone", {
             trigger: ".o_metering_checklist_card:contains('Photo of the broken seal') .o_metering_card_photo img",
         },
         {
-            trigger: ".o_metering_checklist_count:contains('4/4')",
+            trigger: ".o_metering_checklist_count:contains('4/5')",
+        },
+        {
+            trigger: ".o_metering_checklist_card:contains('Customer signature') .o_metering_card_signature button",
+            run: "click",
+        },
+        {
+            trigger: ".modal canvas.o_web_sign_signature",
+            run() {
+                // a stroke of the finger across the signature pad
+                const canvas = document.querySelector(".modal canvas.o_web_sign_signature");
+                const box = canvas.getBoundingClientRect();
+                const at = (x, y, type, target) =>
+                    target.dispatchEvent(
+                        new PointerEvent(type, {
+                            bubbles: true,
+                            isPrimary: true,
+                            pointerId: 1,
+                            pointerType: "mouse",
+                            buttons: type === "pointerup" ? 0 : 1,
+                            button: 0,
+                            clientX: box.left + x * box.width,
+                            clientY: box.top + y * box.height,
+                        })
+                    );
+                at(0.2, 0.5, "pointerdown", canvas);
+                for (let step = 1; step <= 10; step++) {
+                    at(0.2 + step * 0.06, 0.5 + (step % 2 ? 0.2 : -0.2), "pointermove", canvas);
+                }
+                at(0.8, 0.5, "pointerup", canvas);
+            },
+        },
+        {
+            trigger: ".modal .modal-footer .btn-primary:enabled",
+            run: "click",
+        },
+        {
+            trigger: ".o_metering_checklist_card:contains('Customer signature') .o_metering_card_signature img",
+        },
+        {
+            trigger: ".o_metering_checklist_count:contains('5/5')",
         },
         {
             trigger: ".o_metering_checklist_ready",
