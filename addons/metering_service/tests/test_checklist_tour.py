@@ -57,6 +57,10 @@ class TestChecklistTour(HttpCase):
         )
         self.assertEqual(order.checklist_ids.state, "done")
         self.assertEqual(order.checklist_ids.result, "passed")
+        door = order.checklist_ids.answer_ids.filtered(
+            lambda a: a.name == "Box door closed"
+        )
+        self.assertEqual(door.note, "Hinge stiff, oiled")
         order.with_user(technician).action_complete()
         self.assertTrue(order.is_closed)
 

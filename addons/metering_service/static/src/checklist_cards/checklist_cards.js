@@ -34,7 +34,13 @@ export class ChecklistCards extends Component {
         this.uploadFiles = useFileUploader();
         // pending: values given but not saved yet (a failure waiting for its
         // note or photo); typed: numbers being typed, judged at once.
-        this.state = useState({pending: {}, typed: {}, busy: false, choices: {}});
+        this.state = useState({
+            pending: {},
+            typed: {},
+            busy: false,
+            choices: {},
+            noteOpen: {},
+        });
         onWillStart(() => this.loadChoices(this.props));
         onWillUpdateProps((nextProps) => this.loadChoices(nextProps));
     }
@@ -228,6 +234,7 @@ export class ChecklistCards extends Component {
 
     showNote(answer) {
         return (
+            this.state.noteOpen[answer.resId] ||
             this.verdict(answer) === "fail" ||
             Boolean(answer.data.note) ||
             answer.data.kind === "text"
@@ -329,6 +336,10 @@ export class ChecklistCards extends Component {
         } finally {
             this.state.busy = false;
         }
+    }
+
+    onOpenNote(answer) {
+        this.state.noteOpen[answer.resId] = true;
     }
 
     onTypeNumber(answer, ev) {

@@ -167,6 +167,19 @@ registry.category("web_tour.tours").add("metering_checklist_technician", {
             trigger: ".o_metering_checklist_count:contains('2/2')",
         },
         {
+            trigger: ".o_metering_checklist_card:contains('Box door closed') .o_metering_card_add_note",
+            run: "click",
+        },
+        {
+            trigger: ".o_metering_checklist_card:contains('Box door closed') .o_metering_card_note textarea",
+            run: "edit Hinge stiff, oiled",
+        },
+        {
+            // leaving the note saves it
+            trigger: ".o_metering_checklist_count",
+            run: "click",
+        },
+        {
             trigger: ".o_metering_checklist_ready",
         },
         {
