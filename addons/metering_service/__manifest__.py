@@ -50,6 +50,9 @@
         "demo/fsm_order_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "metering_service/static/src/**/*",
+        ],
         "web.assets_tests": [
             "metering_service/static/tests/tours/*.js",
         ],
