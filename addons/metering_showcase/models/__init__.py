@@ -1,0 +1,7 @@
+from . import metering_scorecard_template
+from . import metering_scorecard_criterion
+from . import metering_scorecard_level
+from . import metering_evaluation
+from . import metering_evaluation_kpi
+from . import metering_evaluation_line
+from . import hr_employee
