@@ -49,13 +49,15 @@ class XlsxTable:
             if value is None or value is False:
                 self.sheet.write_blank(self.next_row, col, None, fmt)
             elif isinstance(value, datetime):
-                self.sheet.write_datetime(self.next_row, col, value, fmt)
+                self.sheet.write_datetime(
+                    self.next_row, col, value, self.formats["datetime"]
+                )
             elif isinstance(value, date):
                 self.sheet.write_datetime(
                     self.next_row,
                     col,
                     datetime(value.year, value.month, value.day),
-                    fmt,
+                    self.formats["date"],
                 )
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 self.sheet.write_number(self.next_row, col, value, fmt)

@@ -27,5 +27,4 @@ class HrEmployee(models.Model):
             "metering_showcase.metering_evaluation_action"
         )
         action["domain"] = [("employee_id", "=", self.id)]
-        action["context"] = {"search_default_group_period": 0}
         return action

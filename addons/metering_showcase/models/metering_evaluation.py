@@ -157,6 +157,9 @@ class MeteringEvaluation(models.Model):
         # the employee reads his own evaluation; what is written on it by
         # hand (the summary) is the team leader's, while it is to score
         if not self.env.su:
+            # an earned field is refused as such, before any other rule
+            for name in vals:
+                self._check_field_access(self._fields[name], "write")
             self._metering_check_role("team_leader")
             self._check_state("draft")
         return super().write(vals)

@@ -3,3 +3,4 @@ from . import test_tour
 from . import test_scorecard_kpi
 from . import test_scorecard_workflow
 from . import test_scorecard_xlsx
+from . import test_scorecard_tour

@@ -34,6 +34,7 @@ class ScorecardCommon(MeteringCommon):
         cls.location = cls._create_location("Scorecard point")
         cls.Order = cls.env["fsm.order"]
         cls.completed = cls.env.ref("fieldservice.fsm_stage_completed")
+        (cls.leader | cls.manager | cls.technician).lang = "en_US"
 
     @classmethod
     def _at(cls, day, hour=12):
