@@ -30,6 +30,7 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/calendar_event_demo.xml",
+        "demo/metering_evaluation_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -76,12 +76,16 @@ class MeteringEvaluation(models.Model):
     # The providers ----------------------------------------------------------
 
     def _kpi_orders_on_time(self, evaluations):
-        """Orders due in the period: the share completed by their deadline."""
+        """Orders due in the period, completed or overdue: the share completed
+        by their deadline."""
         return evaluations._kpi_ratio(
             "fsm.order",
             "deadline",
             self._kpi_order_paths(),
-            base=[("stage_id", "!=", self._kpi_cancelled_stage())],
+            base=[
+                ("stage_id", "!=", self._kpi_cancelled_stage()),
+                *self._kpi_due("deadline"),
+            ],
             good=self._kpi_completed_by("deadline"),
         )
 
@@ -95,6 +99,7 @@ class MeteringEvaluation(models.Model):
             base=[
                 ("metering_process", "=", "dispute"),
                 ("stage_id", "!=", self._kpi_cancelled_stage()),
+                *self._kpi_due("deadline"),
             ],
             good=self._kpi_completed_by("deadline"),
         )
@@ -110,13 +115,15 @@ class MeteringEvaluation(models.Model):
                 ("origin_order_id.test_verdict", "=", "failed"),
                 ("removed_equipment_id", "!=", False),
                 ("stage_id", "!=", self._kpi_cancelled_stage()),
+                *self._kpi_due("deadline"),
             ],
             good=self._kpi_completed_by("deadline"),
         )
 
     def _kpi_arrivals_on_time(self, evaluations):
         """Fault repairs requested in the period: the share reached on site
-        within the commitment of the area."""
+        within the commitment of the area (a crew still on its way within it
+        counts neither way)."""
         return evaluations._kpi_ratio(
             "fsm.order",
             "request_early",
@@ -124,6 +131,14 @@ class MeteringEvaluation(models.Model):
             base=[
                 ("metering_process", "=", "fault"),
                 ("arrival_deadline", "!=", False),
+                # not yet on site but still within the commitment: not counted
+                "|",
+                ("arrived_on", "!=", False),
+                (
+                    "arrival_deadline",
+                    "<",
+                    fields.Datetime.to_string(fields.Datetime.now()),
+                ),
             ],
             good=_columns_compare("arrived_on", "<=", "arrival_deadline"),
         )
@@ -229,6 +244,16 @@ class MeteringEvaluation(models.Model):
     @api.model
     def _kpi_cancelled_stage(self):
         return self.env.ref("fieldservice.fsm_stage_cancelled").id
+
+    @api.model
+    def _kpi_due(self, deadline_field):
+        """Orders completed, or whose deadline has passed: an open order
+        still within its time counts neither way yet."""
+        return [
+            "|",
+            ("stage_id", "=", self.env.ref("fieldservice.fsm_stage_completed").id),
+            (deadline_field, "<", fields.Datetime.to_string(fields.Datetime.now())),
+        ]
 
     @api.model
     def _kpi_completed_by(self, deadline_field):

@@ -52,7 +52,6 @@ class MeteringEvaluationLine(models.Model):
     manual_score = fields.Float("Score Given", digits=(16, 2))
     level_id = fields.Many2one(
         "metering.scorecard.level",
-        "Level",
         domain="[('criterion_id', '=', criterion_id)]",
     )
     not_applicable = fields.Boolean(

@@ -10,13 +10,14 @@ from odoo.addons.metering_service.tests.common import MeteringCommon
 
 class ScorecardCommon(MeteringCommon):
     """A team led by the team leader, the technician as its employee and
-    Field Service worker, and this month as the period."""
+    Field Service worker, and last month as the period."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # last month: every deadline of the period has passed
         today = fields.Date.today()
-        cls.month_start = today.replace(day=1)
+        cls.month_start = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
         cls.team = cls.env["fsm.team"].create(
             {"name": "Team North", "leader_user_id": cls.leader.id}
         )

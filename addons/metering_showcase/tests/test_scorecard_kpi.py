@@ -72,7 +72,7 @@ class TestScorecardKpi(ScorecardCommon):
             deadline=self._at(3),
             date_end=self._at(6),
         )
-        # an open order due this month, another team's, and one due next month
+        # an overdue open order, another team's, and one due next month
         self._order(deadline=self._at(2))
         self._order(team_id=self.other_team.id, person_id=False, deadline=self._at(2))
         self._order(deadline=self._at(40))
@@ -231,6 +231,13 @@ class TestScorecardKpi(ScorecardCommon):
     def test_backfills_reviewed(self):
         orders = self._order() | self._order() | self._order()
         orders.sudo().write({"is_backfilled": True})
+        # entered last month
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE fsm_order SET create_date = %s WHERE id IN %s",
+            (self._at(10), tuple(orders.ids)),
+        )
+        orders.invalidate_recordset(["create_date"])
         orders[0].sudo().write({"backfill_reviewed_by_id": self.leader.id})
         team, _other, _employee = self._evaluations()
         reviewed = self._kpi(team, "backfills_reviewed")
