@@ -15,6 +15,21 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL
 
+# How the delivered KPIs score: a rate or average (0-100, higher is better)
+# or a count of occurrences (lower is better).
+KPI_KINDS = {
+    "orders_on_time": "percent",
+    "disputes_on_time": "percent",
+    "replacements_on_time": "percent",
+    "arrivals_on_time": "percent",
+    "checklist_score": "percent",
+    "critical_failures": "count",
+    "briefed_before_work": "percent",
+    "safety_overrides": "count",
+    "qualifications_valid": "percent",
+    "backfills_reviewed": "percent",
+}
+
 
 def _columns_compare(left, operator, right):
     """A domain comparing two columns of the same record (left <= right…)."""
@@ -36,42 +51,27 @@ class MeteringEvaluation(models.Model):
     def _kpi_registry(self):
         """(code, label, kind): kind "percent" is a 0-100 score (higher is
         better), "count" counts occurrences (lower is better)."""
-        return [
-            (
-                "orders_on_time",
-                self.env._("Work orders completed by their deadline %"),
-                "percent",
-            ),
-            (
-                "disputes_on_time",
-                self.env._("Dispute results within the commitment %"),
-                "percent",
-            ),
-            (
-                "replacements_on_time",
-                self.env._("Out-of-tolerance replacements in time %"),
-                "percent",
-            ),
-            (
-                "arrivals_on_time",
-                self.env._("Field repair arrivals within the commitment %"),
-                "percent",
-            ),
-            ("checklist_score", self.env._("Average checklist score"), "percent"),
-            ("critical_failures", self.env._("Critical checklist failures"), "count"),
-            (
-                "briefed_before_work",
-                self.env._("Work started after a safety briefing %"),
-                "percent",
-            ),
-            ("safety_overrides", self.env._("Safety overrides"), "count"),
-            ("qualifications_valid", self.env._("Qualifications valid %"), "percent"),
-            (
-                "backfills_reviewed",
-                self.env._("Backfilled records reviewed %"),
-                "percent",
-            ),
-        ]
+        _ = self.env._
+        # one statement per label: the translation extractor misreads
+        # labels inside a literal list of tuples
+        labels = {}
+        labels["orders_on_time"] = _("Rate of work orders completed by their deadline")
+        labels["disputes_on_time"] = _("Rate of dispute results within the commitment")
+        labels["replacements_on_time"] = _(
+            "Rate of out-of-tolerance replacements in time"
+        )
+        labels["arrivals_on_time"] = _(
+            "Rate of field repair arrivals within the commitment"
+        )
+        labels["checklist_score"] = _("Average checklist score")
+        labels["critical_failures"] = _("Critical checklist failures")
+        labels["briefed_before_work"] = _(
+            "Rate of work started after a safety briefing"
+        )
+        labels["safety_overrides"] = _("Safety overrides")
+        labels["qualifications_valid"] = _("Rate of qualifications valid")
+        labels["backfills_reviewed"] = _("Rate of backfilled records reviewed")
+        return [(code, label, KPI_KINDS[code]) for code, label in labels.items()]
 
     # The providers ----------------------------------------------------------
 
