@@ -15,7 +15,7 @@ registry.category("web_tour.tours").add("metering_scorecard_manager_generates", 
             run: "click",
         },
         {
-            trigger: ".o_form_view .o_statusbar_buttons button:contains('Generate Evaluations')",
+            trigger: ".o_form_view .o_statusbar_buttons button.o_metering_generate",
             run: "click",
         },
         {
@@ -55,7 +55,7 @@ registry.category("web_tour.tours").add("metering_scorecard_leader_scores", {
             run: "click",
         },
         {
-            trigger: ".o_form_view button[name='action_sign_off'], .o_statusbar_status .o_arrow_button_current:contains('Submitted')",
+            trigger: ".o_statusbar_status .o_arrow_button_current[data-value='submitted']",
         },
     ],
 });
@@ -68,7 +68,7 @@ registry.category("web_tour.tours").add("metering_scorecard_manager_signs", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Signed Off')",
+            trigger: ".o_statusbar_status .o_arrow_button_current[data-value='signed']",
         },
     ],
 });
