@@ -12,7 +12,7 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "installable": True,
-    "depends": ["metering_safety", "calendar", "report_xlsx"],
+    "depends": ["metering_service", "metering_safety", "calendar", "report_xlsx"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/metering_showcase_security.xml",
