@@ -5,3 +5,4 @@ from . import metering_evaluation
 from . import metering_evaluation_kpi
 from . import metering_evaluation_line
 from . import hr_employee
+from . import fsm_team

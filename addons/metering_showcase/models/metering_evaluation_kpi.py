@@ -28,7 +28,10 @@ KPI_KINDS = {
     "safety_overrides": "count",
     "qualifications_valid": "percent",
     "backfills_reviewed": "percent",
+    "repeat_faults": "count",
 }
+# A fault at a metering point that had one this many days before repeats it.
+REPEAT_FAULT_DAYS = 90
 
 
 def _columns_compare(left, operator, right):
@@ -41,6 +44,22 @@ def _columns_compare(left, operator, right):
             left=SQL.identifier(alias, left),
             right=SQL.identifier(alias, right),
         ),
+    )
+
+
+def _repeat_faults(faults, earlier):
+    """The fault orders among `faults` that another order of `earlier` at the
+    same metering point preceded by at most REPEAT_FAULT_DAYS."""
+    window = relativedelta(days=REPEAT_FAULT_DAYS)
+    by_location = earlier.grouped("location_id")
+    return faults.filtered(
+        lambda order: any(
+            other != order
+            and other.request_early
+            <= order.request_early
+            <= other.request_early + window
+            for other in by_location.get(order.location_id, ())
+        )
     )
 
 
@@ -71,6 +90,7 @@ class MeteringEvaluation(models.Model):
         labels["safety_overrides"] = _("Safety overrides")
         labels["qualifications_valid"] = _("Rate of qualifications valid")
         labels["backfills_reviewed"] = _("Rate of backfilled records reviewed")
+        labels["repeat_faults"] = _("Repeat faults at a metering point within 90 days")
         return [(code, label, KPI_KINDS[code]) for code, label in labels.items()]
 
     # The providers ----------------------------------------------------------
@@ -234,6 +254,56 @@ class MeteringEvaluation(models.Model):
             base=[("is_backfilled", "=", True)],
             good=Domain("backfill_reviewed_by_id", "!=", False),
         )
+
+    def _kpi_repeat_faults(self, evaluations):
+        """Fault repairs requested in the period at a metering point that had
+        another fault repair in the 90 days before: the first repair did not
+        last. Two searches per period and subject kind."""
+        results = {}
+        Order = self.env["fsm.order"].sudo()
+        paths = self._kpi_order_paths()
+        for (subject, date_from, date_to), group in evaluations.grouped(
+            lambda e: (e.subject, e.date_from, e.date_to)
+        ).items():
+            path, kind = paths[subject]
+            keys = group._kpi_subject_keys(kind)
+            start = datetime.combine(date_from, time.min)
+            end = datetime.combine(date_to + relativedelta(days=1), time.min)
+            ids = list({key.id for records in keys.values() for key in records})
+            faults = Order.search_fetch(
+                [
+                    ("metering_process", "=", "fault"),
+                    ("request_early", ">=", start),
+                    ("request_early", "<", end),
+                    (path, "in", ids),
+                ],
+                ["location_id", "request_early", path],
+            )
+            earlier = Order.search_fetch(
+                [
+                    ("metering_process", "=", "fault"),
+                    ("location_id", "in", faults.location_id.ids),
+                    (
+                        "request_early",
+                        ">=",
+                        start - relativedelta(days=REPEAT_FAULT_DAYS),
+                    ),
+                    ("request_early", "<", end),
+                ],
+                ["location_id", "request_early"],
+            )
+            by_key = _repeat_faults(faults, earlier).grouped(path)
+            for evaluation in group:
+                mine = Order.browse().union(
+                    *(by_key.get(key, Order.browse()) for key in keys[evaluation])
+                )
+                results[evaluation] = {
+                    "value": float(len(mine)),
+                    "count": len(mine),
+                    "model": "fsm.order",
+                    "domain": [("id", "in", mine.ids)],
+                }
+        return results
 
     # Helpers ----------------------------------------------------------------
 

@@ -244,6 +244,38 @@ class TestScorecardKpi(ScorecardCommon):
         self.assertEqual(reviewed.kpi_count, 3)
         self.assertAlmostEqual(reviewed.kpi_value, 100.0 / 3, places=2)
 
+    def test_repeat_faults(self):
+        fault = self.types["fault"]
+        other_point = self._create_location("Other point")
+        # a fault 80 days before the period, repeated on day 5, then on day 10
+        self._order(
+            type=fault.id, request_early=self._at(-80), team_id=self.other_team.id
+        )
+        self._order(type=fault.id, request_early=self._at(5))
+        self._order(type=fault.id, request_early=self._at(10))
+        # a first fault elsewhere, and one 100 days after an earlier one
+        self._order(
+            type=fault.id, request_early=self._at(3), location_id=other_point.id
+        )
+        self._order(
+            type=fault.id,
+            request_early=self._at(-120),
+            location_id=self._create_location("Third point").id,
+        )
+        team, other, _employee = self._evaluations()
+        repeats = self._kpi(team, "repeat_faults")
+        self.assertEqual(repeats.kpi_value, 2.0)
+        self.assertEqual(self.Order.search_count(safe_eval(repeats.kpi_domain)), 2)
+        self.assertAlmostEqual(repeats.score, 80.0)
+        self.assertEqual(self._kpi(other, "repeat_faults").kpi_value, 0.0)
+
+    def test_team_smart_button(self):
+        team, _other, _employee = self._evaluations()
+        fsm_team = self.team.with_user(self.leader)
+        self.assertEqual(fsm_team.metering_evaluation_count, 1)
+        action = fsm_team.action_open_metering_evaluations()
+        self.assertEqual(team.search(action["domain"]), team)
+
     def test_kpis_are_batched(self):
         """The queries of a computation do not grow with the evaluations."""
         more = self.env["fsm.team"].create([{"name": f"Team {i}"} for i in range(10)])
