@@ -112,3 +112,11 @@ class TestXlsxReports(MeteringCommon):
         self.assertIn("γ", values["Formula"])
         self.assertEqual(values["Approved by (Center Manager)"], self.manager.name)
         self.assertEqual(values["Period Start"].year, 2026)
+
+    def test_chinese_headers(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.leader.lang = "zh_CN"
+        order = self.env["fsm.order"].create({"location_id": self.point.id})
+        sheet = self._sheet("metering_service.checklist_xlsx", order, self.leader)[0]
+        self.assertEqual(sheet.title, "检查表结果")
+        self.assertEqual(sheet["A1"].value, "工单")
