@@ -179,6 +179,19 @@ class TestScorecardWorkflow(ScorecardCommon):
             [("id", "in", evaluations.ids)]
         )
         self.assertEqual(visible.employee_id, self.tech_employee)
+        # he opens its form as the web client reads it
+        form = visible.get_views([(False, "form")])["views"]["form"]
+        self.assertTrue(form["arch"])
+        spec = {
+            name: {"fields": {"display_name": {}}}
+            if visible._fields[name].type == "many2one"
+            else {}
+            for name in ("name", "employee_id", "evaluator_id", "score", "state")
+        }
+        spec["line_ids"] = {"fields": {"name": {}, "score": {}, "comment": {}}}
+        data = visible.web_read(spec)
+        self.assertEqual(data[0]["employee_id"]["display_name"], "Tech Employee")
+        self.assertEqual(len(data[0]["line_ids"]), 4)
         with self.assertRaises(AccessError):
             self._line(visible, "Attitude").with_user(self.technician).manual_score = 90
         with self.assertRaises(AccessError):
