@@ -89,7 +89,7 @@ class ReportMeteringEvaluationXlsx(models.AbstractModel):
                         counted,
                         None if line.not_applicable else line.score,
                         None,
-                        line.comment or ("N/A" if line.not_applicable else ""),
+                        line.comment or (_("N/A") if line.not_applicable else ""),
                     ]
                 )
                 sheet.write_formula(
