@@ -90,7 +90,6 @@ class MeteringShowcaseVisit(models.Model):
     )
     contact_id = fields.Many2one(
         "res.partner",
-        "Contact",
         tracking=True,
         help="Receives the confirmation, the reminder and the feedback link.",
     )
@@ -114,7 +113,7 @@ class MeteringShowcaseVisit(models.Model):
         default="zh",
         required=True,
     )
-    special_needs = fields.Text("Special Needs")
+    special_needs = fields.Text()
     hall_id = fields.Many2one(
         "metering.showcase.hall",
         "Exhibition Hall",
@@ -485,7 +484,7 @@ class MeteringShowcaseVisit(models.Model):
         conflicts = Assignment._window_conflicts(slots)
         taken = []
         vals_list = []
-        for key, employee, start, stop, _visit in slots:
+        for key, _employee, start, stop, _visit in slots:
             visit_id, role_id, employee_id = key
             if key in conflicts or any(
                 (visit_id, role_id) == (v, r) for v, r, _e, _s, _t in taken
