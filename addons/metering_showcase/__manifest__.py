@@ -33,6 +33,7 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/calendar_event_demo.xml",
+        "demo/metering_showcase_visit_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
