@@ -5,4 +5,5 @@ from . import test_security
 from . import test_staffing
 from . import test_tour
 from . import test_visit
+from . import test_visit_tour
 from . import test_visit_access
