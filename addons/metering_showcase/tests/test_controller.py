@@ -42,6 +42,7 @@ class TestShowcaseController(HttpCase):
         page = self.url_open(f"/showcase/request/{self.hall.request_token}")
         self.assertEqual(page.status_code, 200)
         self.assertIn("csrf_token", page.text)
+        self.assertIn('name="special_needs"', page.text)
         token = page.text.split('name="csrf_token" value="')[1].split('"')[0]
         data = {
             "csrf_token": token,
@@ -83,7 +84,7 @@ class TestShowcaseController(HttpCase):
             visit.message_ids.filtered(lambda m: visit.contact_id in m.partner_ids)
         )
         page = self.url_open(visit.visitor_url)
-        self.assertIn("Accept this slot", page.text)
+        self.assertIn(f'action="/showcase/visit/{visit.id}/', page.text)
         token = page.text.split('name="csrf_token" value="')[1].split('"')[0]
         self.url_open(f"{visit.visitor_url}/accept", data={"csrf_token": token})
         visit.invalidate_recordset()
@@ -91,7 +92,8 @@ class TestShowcaseController(HttpCase):
 
     def test_request_refused_over_capacity(self):
         response = self._post_request(visitor_count="40")
-        self.assertIn("capacity", response.text)
+        self.assertIn("o_showcase_error", response.text)
+        self.assertIn("40", response.text)
         self.assertFalse(self._visits())
 
     def test_wrong_hall_token(self):
@@ -107,7 +109,8 @@ class TestShowcaseController(HttpCase):
             visit.sudo().access_token, other.sudo().access_token
         )
         self.assertEqual(self.url_open(foreign).status_code, 404)
-        self.assertIn("after the visit", self.url_open(feedback_url).text)
+        # before the visit: no form to fill in
+        self.assertNotIn('name="rating_reception"', self.url_open(feedback_url).text)
         visit.with_user(self.reception).action_accept()
         for answer in visit.checklist_ids.answer_ids:
             answer.with_user(self.reception).value_pass_fail = "pass"
@@ -126,9 +129,12 @@ class TestShowcaseController(HttpCase):
                 "feedback_comment": "Very instructive",
             },
         )
-        self.assertIn("Thank you", response.text)
+        self.assertIn("o_showcase_thanks", response.text)
         visit.invalidate_recordset()
         self.assertEqual(visit.rating_narration, "4")
         self.assertEqual(visit.rating_average, 4.25)
         self.assertEqual(visit.feedback_comment, "Very instructive")
         self.assertFalse(other.feedback_on)
+        # given once
+        page = self.url_open(feedback_url)
+        self.assertNotIn('name="rating_reception"', page.text)

@@ -97,7 +97,8 @@ class TestShowcaseVisitTour(HttpCase):
                 login=self.lead.login,
             )
         self.assertEqual(len(logs.output), 1)
-        self.assertIn("Narrator Wang is already", logs.output[0])
+        self.assertIn("Narrator Wang", logs.output[0])
+        self.assertIn("Other School", logs.output[0])
         self.assertEqual(self.visit.state, "done")
         self.assertEqual(self.visit.checklist_ids.state, "done")
         self.assertEqual(
