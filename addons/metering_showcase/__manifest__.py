@@ -27,6 +27,7 @@
         "views/metering_showcase_hall_views.xml",
         "views/metering_showcase_role_views.xml",
         "views/metering_showcase_visit_views.xml",
+        "views/metering_showcase_assignment_views.xml",
         "views/metering_showcase_templates.xml",
         "views/menus.xml",
     ],

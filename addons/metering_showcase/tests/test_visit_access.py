@@ -65,3 +65,16 @@ class TestShowcaseVisitAccess(ShowcaseCommon):
             .with_user(foreign)
             .search([("id", "=", visit.id)])
         )
+
+    def test_reception_opens_every_view(self):
+        for model, action in (
+            ("metering.showcase.visit", "metering_showcase_visit_action"),
+            ("metering.showcase.assignment", "metering_showcase_assignment_action"),
+        ):
+            modes = self.env.ref(f"metering_showcase.{action}").view_mode.split(",")
+            views = (
+                self.env[model]
+                .with_user(self.reception)
+                .get_views([(False, mode) for mode in modes] + [(False, "search")])
+            )
+            self.assertEqual(set(views["views"]), {*modes, "search"})
