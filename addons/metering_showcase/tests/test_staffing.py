@@ -94,3 +94,27 @@ class TestShowcaseStaffing(ShowcaseCommon):
         activity = visit.activity_ids.filtered(lambda a: a.user_id == self.staff_user)
         self.assertTrue(activity)
         self.assertIn(self.narrator.work_contact_id, visit.event_id.partner_ids)
+
+    def test_conflict_check_is_batched(self):
+        """The conflict check costs the same queries for 3 slots as for 21."""
+        days = (0, 1, 2, 5, 6, 7, 8)
+        visits = [self._confirmed(local(day, 10)) for day in days]
+        for visit in visits:
+            self._assign(visit, self.role_narrating, self.narrator)
+        Assignment = self.env["metering.showcase.assignment"]
+
+        def queries(visits):
+            slots = [
+                ((visit.id, employee.id), employee, visit.start, visit.stop, visit)
+                for visit in visits
+                for employee in self.narrator | self.narrator2 | self.writer
+            ]
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            conflicts = Assignment._window_conflicts(slots)
+            return self.env.cr.sql_log_count - before, conflicts
+
+        few, _conflicts = queries(visits[:1])
+        many, conflicts = queries(visits)
+        self.assertEqual(len(conflicts), len(visits), "the narrator is booked")
+        self.assertLessEqual(many, few + 3)
