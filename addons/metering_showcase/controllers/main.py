@@ -122,7 +122,7 @@ class ShowcaseController(http.Controller):
                     "duration": float(post.get("duration") or 1.5),
                     "purpose": post.get("purpose") or False,
                     "special_needs": post.get("special_needs") or False,
-                    "lead_id": False,
+                    "lead_id": hall.lead_id.id,
                 }
             )
         )
@@ -131,6 +131,12 @@ class ShowcaseController(http.Controller):
             body=env._("Requested through the public request form."),
             subtype_xmlid="mail.mt_note",
         )
+        if hall.lead_id:
+            visit.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=env._("Answer the visit request"),
+                user_id=hall.lead_id.id,
+            )
         return visit
 
     @http.route(

@@ -38,6 +38,19 @@ class MeteringShowcaseHall(models.Model):
         help="Time kept free in the hall before and after every visit.",
     )
     location = fields.Char(translate=True)
+    lead_id = fields.Many2one(
+        "res.users",
+        "Reception Lead",
+        domain=lambda self: [
+            (
+                "all_group_ids",
+                "in",
+                self.env.ref("metering_showcase.group_reception_team").ids,
+            )
+        ],
+        help="Leads the visits requested through the hall's link and is asked to "
+        "answer them.",
+    )
     request_token = fields.Char(readonly=True, copy=False, groups="base.group_user")
     request_url = fields.Char("Request Link", compute="_compute_request_url")
 

@@ -35,7 +35,12 @@ class TestShowcaseController(HttpCase):
             }
         )
         self.hall = self.env["metering.showcase.hall"].create(
-            {"name": "Main Hall", "capacity": 30, "resource_calendar_id": calendar.id}
+            {
+                "name": "Main Hall",
+                "capacity": 30,
+                "resource_calendar_id": calendar.id,
+                "lead_id": self.reception.id,
+            }
         )
 
     def _post_request(self, **values):
@@ -74,6 +79,8 @@ class TestShowcaseController(HttpCase):
         self.assertEqual(visit.contact_id.email, "zhou@example.com")
         self.assertEqual(visit.level, "student")
         self.assertEqual(str(visit.start), "2027-03-03 02:00:00")
+        self.assertEqual(visit.lead_id, self.reception)
+        self.assertEqual(visit.activity_ids.user_id, self.reception, "asked to answer")
         self.assertIn(visit.name, response.text, "redirected to the visit's page")
         # the lead proposes another slot; the contact accepts it on the page
         visit.with_user(self.reception).write(
