@@ -223,6 +223,28 @@ class MeteringShowcaseAssignment(models.Model):
         assignments._notify_assignees()
         return assignments
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_withdraw_assignees(self):
+        """An assignee taken off a visit loses its to-do and leaves its
+        calendar event (Odoo tells him the event no longer includes him)."""
+        for assignment in self.sudo():
+            visit = assignment.visit_id
+            others = visit.assignment_ids - self.sudo()
+            user = assignment.user_id
+            if user and user not in others.user_id:
+                visit.activity_ids.filtered(
+                    lambda a, user=user: a.user_id == user
+                ).unlink()
+            partner = assignment.employee_id.work_contact_id
+            if (
+                visit.event_id
+                and partner
+                and partner not in others.employee_id.work_contact_id
+            ):
+                visit.event_id.write(
+                    {"partner_ids": [fields.Command.unlink(partner.id)]}
+                )
+
     def _notify_assignees(self):
         """Each assignee gets a to-do on the visit and joins its calendar
         event."""

@@ -94,6 +94,12 @@ class TestShowcaseStaffing(ShowcaseCommon):
         activity = visit.activity_ids.filtered(lambda a: a.user_id == self.staff_user)
         self.assertTrue(activity)
         self.assertIn(self.narrator.work_contact_id, visit.event_id.partner_ids)
+        # taken off the visit: the to-do and the invitation go
+        visit.assignment_ids.with_user(self.reception).unlink()
+        self.assertFalse(
+            visit.activity_ids.filtered(lambda a: a.user_id == self.staff_user)
+        )
+        self.assertNotIn(self.narrator.work_contact_id, visit.event_id.partner_ids)
 
     def test_conflict_check_is_batched(self):
         """The conflict check costs the same queries for 3 slots as for 21."""
