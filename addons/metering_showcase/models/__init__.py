@@ -3,3 +3,11 @@ from . import metering_showcase_role
 from . import metering_showcase_visit
 from . import metering_showcase_assignment
 from . import metering_checklist_assignment
+from . import metering_scorecard_template
+from . import metering_scorecard_criterion
+from . import metering_scorecard_level
+from . import metering_evaluation
+from . import metering_evaluation_kpi
+from . import metering_evaluation_line
+from . import hr_employee
+from . import fsm_team

@@ -7,3 +7,7 @@ from . import test_tour
 from . import test_visit
 from . import test_visit_tour
 from . import test_visit_access
+from . import test_scorecard_kpi
+from . import test_scorecard_workflow
+from . import test_scorecard_xlsx
+from . import test_scorecard_tour
