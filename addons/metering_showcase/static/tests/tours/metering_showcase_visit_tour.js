@@ -7,29 +7,15 @@ import {registry} from "@web/core/registry";
 const READINESS_ITEM_COUNT = 9;
 
 function pass(index) {
-    const row = `div[name='answer_ids'] .o_data_row:eq(${index})`;
+    // one card per question (the suite's checklist screen)
     return [
         {
             content: `Answer item ${index + 1}`,
-            trigger: `${row} td[name='value_pass_fail']`,
+            trigger: `.o_metering_checklist_card:eq(${index}) button[data-value='pass']`,
             run: "click",
         },
         {
-            trigger:
-                ".o_data_row.o_selected_row div[name='value_pass_fail'] .o_select_menu_toggler",
-            run: "click",
-        },
-        {
-            // pass, fail
-            trigger: ".o_select_menu_item:eq(0)",
-            run: "click",
-        },
-        {
-            trigger: ".o_form_view .o_form_button_save",
-            run: "click",
-        },
-        {
-            trigger: `${row}:not(.o_selected_row) td[name='result'] .text-bg-success`,
+            trigger: `.o_metering_checklist_count:contains('${index + 1}/${READINESS_ITEM_COUNT}')`,
         },
     ];
 }
@@ -104,6 +90,9 @@ registry.category("web_tour.tours").add("metering_showcase_lead_runs_visit", {
             run: "click",
         },
         ...[...Array(READINESS_ITEM_COUNT).keys()].flatMap(pass),
+        {
+            trigger: ".o_metering_checklist_ready",
+        },
         {
             content: "Back to the visit",
             trigger: ".o_breadcrumb .breadcrumb-item:not(:first-child) a:contains('Tour School')",
