@@ -51,14 +51,35 @@ class FsmOrder(models.Model):
         "briefing covers it yet.",
     )
 
+    @api.depends(
+        "type.requires_safety_briefing",
+        "is_closed",
+        "safety_cleared_on",
+        "safety_override_by_id",
+        "safety_briefing_ids.state",
+        "safety_briefing_ids.valid_until",
+        "safety_briefing_ids.ticket_valid_to",
+    )
     def _compute_safety_blocked(self):
+        """What `_safety_blocked_domain` says, from the values the form reads
+        anyway: no search on every read of an order."""
+        now = fields.Datetime.now()
         # Whether an order may start is no secret, even to those (a service
         # clerk) who may not read the briefings behind the answer.
-        blocked = self.sudo().search(
-            self._safety_blocked_domain() + [("id", "in", self.ids)]
-        )
-        for order in self:
-            order.safety_blocked = order in blocked
+        for order, order_sudo in zip(self, self.sudo(), strict=True):
+            order.safety_blocked = bool(
+                order_sudo.type.requires_safety_briefing
+                and not order_sudo.is_closed
+                and not order_sudo.safety_cleared_on
+                and not order_sudo.safety_override_by_id
+                and not any(
+                    briefing.state == "done"
+                    and briefing.valid_until
+                    and briefing.valid_until >= now
+                    and briefing.ticket_valid_to >= now
+                    for briefing in order_sudo.safety_briefing_ids
+                )
+            )
 
     def _search_safety_blocked(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
@@ -222,6 +243,21 @@ class FsmOrder(models.Model):
             return []
         now = fields.Datetime.now()
         crews = self._crews()
+        # What _covers reads of every briefing, read for all of them at once:
+        # a briefing taken from one order's list alone would read its
+        # attendees and orders by itself, a query per briefing.
+        briefings = self.sudo().safety_briefing_ids
+        briefings.fetch(
+            [
+                "state",
+                "start",
+                "valid_until",
+                "ticket_valid_from",
+                "ticket_valid_to",
+                "order_ids",
+            ]
+        )
+        briefings.attendee_ids.fetch(["acknowledged_on", "employee_id"])
         problems = []
         for order in self.sudo():
             employees = self.env["hr.employee"].union(*crews[order].values())
