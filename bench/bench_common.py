@@ -103,7 +103,11 @@ def table(header, rows):
     cells = [header] + [[_cell(value) for value in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
     for row in cells:
-        out("  ".join(cell.rjust(width) for cell, width in zip(row, widths)))
+        out(
+            "  ".join(
+                cell.rjust(width) for cell, width in zip(row, widths, strict=True)
+            )
+        )
 
 
 def _cell(value):
