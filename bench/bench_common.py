@@ -63,9 +63,10 @@ def setup_odoo(args):
     config.parse_config(["-c", args.config, "-d", args.database, "--log-level=warn"])
 
 
-def side(script, args, which, phase="run", **params):
+def side(script, args, which, phase="run", echo=False, **params):
     """Run `script` for one side in a process of its own; its result (the
-    JSON it printed last with `result()`)."""
+    JSON it printed last with `result()`). With `echo`, what else it printed
+    is printed here."""
     database = args.database if which == "suite" else args.plain_database
     command = [
         sys.executable,
@@ -90,6 +91,10 @@ def side(script, args, which, phase="run", **params):
     if completed.returncode or not lines:
         sys.stderr.write(completed.stdout + completed.stderr)
         raise SystemExit(f"{script} --side {which} --phase {phase} failed")
+    if echo:
+        for line in completed.stdout.splitlines():
+            if not line.startswith(RESULT):
+                out(line)
     return json.loads(lines[-1])
 
 

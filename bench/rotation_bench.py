@@ -288,7 +288,7 @@ def main():
             params = json.loads(args.params)
             return result(PHASES[args.phase](env, args.side == "suite", params))
     rows = []
-    for count in args.count or [10_000, 50_000]:
+    for count in args.count or [10_000, 30_000]:
         figures = {}
         for which in ("suite", "plain"):
             started = time.perf_counter()
