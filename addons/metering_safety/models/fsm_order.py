@@ -199,8 +199,9 @@ class FsmOrder(models.Model):
     def _metering_stage_problems(self, stage, vals):
         problems = super()._metering_stage_problems(stage, vals)
         if self._work_starts_at(stage):
-            problems += self._qualification_problems()
-            problems += self._safety_starting(stage)._briefing_problems()
+            crews = self._crews()  # read once for both checks
+            problems += self._qualification_problems(crews)
+            problems += self._safety_starting(stage)._briefing_problems(crews)
         return problems
 
     def _metering_stage_entered(self, stage):
@@ -235,14 +236,15 @@ class FsmOrder(models.Model):
             )
         )
 
-    def _briefing_problems(self):
+    def _briefing_problems(self, crews=None):
         """Work starts only with a completed briefing of the whole crew, valid
         now, with a valid work ticket, unless a team leader recorded an
-        override."""
+        override. `crews`: the `_crews()` of these orders or more, when the
+        caller has them."""
         if not self:
             return []
         now = fields.Datetime.now()
-        crews = self._crews()
+        crews = crews if crews is not None else self._crews()
         # What _covers reads of every briefing, read for all of them at once:
         # a briefing taken from one order's list alone would read its
         # attendees and orders by itself, a query per briefing.
@@ -258,6 +260,9 @@ class FsmOrder(models.Model):
             ]
         )
         briefings.attendee_ids.fetch(["acknowledged_on", "employee_id"])
+        # and who acknowledged each briefing, once per briefing rather than
+        # once per order it covers
+        acknowledged = {briefing: briefing._acknowledged() for briefing in briefings}
         problems = []
         for order in self.sudo():
             employees = self.env["hr.employee"].union(*crews[order].values())
@@ -270,7 +275,10 @@ class FsmOrder(models.Model):
                 )
                 continue
             best = min(
-                (briefing._covers(order, employees, now) for briefing in briefings),
+                (
+                    briefing._covers(order, employees, now, acknowledged[briefing])
+                    for briefing in briefings
+                ),
                 key=len,
             )
             if best:
@@ -292,7 +300,7 @@ class FsmOrder(models.Model):
         return {
             order: {
                 person: employees[person]
-                for person in order.person_id | order.person_ids
+                for person in (*order.person_id, *order.person_ids)
             }
             for order in self
         }
@@ -316,7 +324,10 @@ class FsmOrder(models.Model):
                 )
             )
 
-    def _qualification_problems(self):
+    def _qualification_problems(self, crews=None):
+        """Workers without an employee, or without the valid qualifications
+        of the order's type. `crews`: the `_crews()` of these orders or more,
+        when the caller has them."""
         orders = self.filtered(
             lambda o: (
                 o.type.requires_safety_briefing
@@ -325,7 +336,7 @@ class FsmOrder(models.Model):
         )
         if not orders:
             return []
-        crews = orders._crews()
+        crews = crews if crews is not None else orders._crews()
         today = fields.Date.context_today(self)
         employees = self.env["hr.employee"].union(
             *(employee for crew in crews.values() for employee in crew.values())
@@ -342,6 +353,10 @@ class FsmOrder(models.Model):
                 ]
             )
         }
+        required = {
+            order_type: set(order_type.required_qualification_type_ids.ids)
+            for order_type in orders.type
+        }
         problems = []
         for order in orders:
             for person, employee in crews[order].items():
@@ -356,6 +371,8 @@ class FsmOrder(models.Model):
                             order=order.name,
                         )
                     )
+                    continue
+                if all((employee.id, t) in valid for t in required[order.type]):
                     continue
                 missing = order.type.required_qualification_type_ids.filtered(
                     lambda t, e=employee: (e.id, t.id) not in valid
