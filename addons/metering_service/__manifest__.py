@@ -4,7 +4,7 @@
     "name": "Metering Field Service",
     "summary": "Metering work orders, meter registry and compliance checklists "
     "for the energy-metering center of a power utility",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Field Service",
     "website": "https://github.com/metering-compliance/metering-compliance-suite",
     "author": "Metering Compliance Suite Authors",
@@ -50,6 +50,9 @@
         "demo/fsm_order_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "metering_service/static/src/**/*",
+        ],
         "web.assets_tests": [
             "metering_service/static/tests/tours/*.js",
         ],
