@@ -26,6 +26,7 @@ Usage: python3 bench/rotation_bench.py -c ODOO_CONF -d DB --plain-database DB
        [--count N ...]
 """
 
+import inspect
 import json
 import os
 import time
@@ -154,7 +155,14 @@ def _suite_plan(env, company, horizon):
     cron = env.ref("metering_service.ir_cron_plan_rotation")
     cron, progress = cron._add_progress()
     env = env(context=dict(cron.env.context, cron_id=cron.id))
-    orders = env["metering.rotation"].plan(company, horizon, MAX_DEVICES, commit=True)
+    Rotation = env["metering.rotation"]
+    if "commit" not in inspect.signature(Rotation.plan).parameters:
+        # a version that plans in one transaction: measured as it is
+        orders = Rotation.plan(company, horizon, MAX_DEVICES)
+        env.cr.commit()
+        progress.write({"done": len(orders.equipment_ids), "remaining": 0})
+        return orders, progress
+    orders = Rotation.plan(company, horizon, MAX_DEVICES, commit=True)
     return orders, progress
 
 
@@ -177,6 +185,16 @@ def _swap_lines(env, orders):
          WHERE l.id = n.line_id
         """,
         [lines.ids, new.ids],
+    )
+    # the crew answered the orders' delivered checklists, which guard completion
+    env.cr.execute(
+        """
+        UPDATE metering_checklist_answer a SET result = 'pass'
+          FROM metering_checklist c
+         WHERE c.id = a.checklist_id AND a.result = 'unanswered'
+           AND c.res_model = 'fsm.order' AND c.res_id = ANY(%s)
+        """,
+        [orders.ids],
     )
     if "safety_cleared_on" in orders._fields:
         # work started after the crew's briefing (metering_safety's gate)
