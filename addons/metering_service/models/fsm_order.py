@@ -731,6 +731,10 @@ class FsmOrder(models.Model):
         """Apply a completed order to the registry: device status, history,
         readings, and the first inspection the installation calls for."""
         today = fields.Date.context_today(self)
+        # when the work ended, for the on-time KPIs of the evaluations
+        self.filtered(lambda order: not order.date_end).write(
+            {"date_end": fields.Datetime.now()}
+        )
         History = self.env["metering.device.history"].sudo()
         history_vals, first_inspections = [], self.browse()
         for order in self:
