@@ -12,3 +12,11 @@ from . import fsm_order_type
 from . import fsm_stage
 from . import metering_policy
 from . import metering_safety_briefing
+from . import metering_classification_level
+from . import metering_document_grant
+from . import metering_document_access_log
+from . import dms_directory
+from . import dms_file
+from . import ir_binary
+from . import ir_attachment
+from . import mail_thread
