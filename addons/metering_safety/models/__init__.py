@@ -15,6 +15,7 @@ from . import metering_safety_briefing
 from . import metering_classification_level
 from . import metering_document_grant
 from . import metering_document_access_log
+from . import metering_document_destruction
 from . import dms_directory
 from . import dms_file
 from . import ir_binary

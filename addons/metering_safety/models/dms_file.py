@@ -1,5 +1,7 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
@@ -48,6 +50,21 @@ class DmsFile(models.Model):
         string="Your Access",
         compute="_compute_metering_access",
         help="What the acting user may do with the document's content.",
+    )
+
+    retention_date = fields.Date(
+        string="Keep Until",
+        compute="_compute_retention_date",
+        store=True,
+        index=True,
+        help="Past this day the document is proposed for destruction: its "
+        "creation plus the retention of its directory, or of its level.",
+    )
+    metering_destroyed_date = fields.Datetime(
+        string="Destroyed On",
+        readonly=True,
+        copy=False,
+        help="Its content was destroyed; its metadata and access log remain.",
     )
 
     # ------------------------------------------------------------------
@@ -106,6 +123,22 @@ class DmsFile(models.Model):
         )
         classified.image_1920 = False
         return super(DmsFile, self - classified)._compute_image_1920()
+
+    @api.depends(
+        "create_date",
+        "directory_id.retention_years",
+        "classification_level_id.retention_years",
+    )
+    def _compute_retention_date(self):
+        for dms_file in self:
+            years = (
+                dms_file.directory_id.retention_years
+                or dms_file.classification_level_id.retention_years
+            )
+            start = dms_file.create_date or fields.Datetime.now()
+            dms_file.retention_date = (
+                start.date() + relativedelta(years=years) if years else False
+            )
 
     def _compute_metering_readable(self):
         readable = (
@@ -257,6 +290,35 @@ class DmsFile(models.Model):
         return super().check_access_token(access_token)
 
     # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_metering_request_destruction(self):
+        """Propose these documents (the past-retention filter finds them)
+        for destruction, in one draft request."""
+        self.env["metering.classification.level"]._metering_check_records_officer()
+        destroyed = self.filtered("metering_destroyed_date")
+        if destroyed:
+            raise ValidationError(
+                self.env._(
+                    "The document %(name)s is already destroyed.",
+                    name=destroyed[0].name,
+                )
+            )
+        destruction = self.env["metering.document.destruction"].create(
+            {
+                "file_ids": [fields.Command.set(self.ids)],
+                "reason": self.env._("Past its retention period."),
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "metering.document.destruction",
+            "res_id": destruction.id,
+            "view_mode": "form",
+        }
+
+    # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
 
@@ -325,6 +387,20 @@ class DmsFile(models.Model):
         )
         granted = {row[0] for row in self.env.cr.fetchall()}
         return self.filtered(lambda f: f.id in free.ids or f.id in granted)
+
+    def _metering_destroy_content(self):
+        """Remove the content (and its pictures) of these documents; their
+        name, level, checksum and access log stay on record."""
+        self.sudo().write(
+            {
+                "content_binary": False,
+                "content_file": False,
+                "image_1920": False,
+                "size": 0,
+                "active": False,
+                "metering_destroyed_date": fields.Datetime.now(),
+            }
+        )
 
     def _metering_watermark_lines(self):
         self.ensure_one()

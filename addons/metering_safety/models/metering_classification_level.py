@@ -45,6 +45,12 @@ class MeteringClassificationLevel(models.Model):
         "it is proposed for destruction; 0 keeps it for good.",
     )
 
+    destruction_needs_manager = fields.Boolean(
+        string="Destruction Approved by the Center Manager",
+        help="Destroying a document of this level also needs the center "
+        "manager's approval, after the records officer's.",
+    )
+
     _sequence_unique = models.Constraint(
         "UNIQUE(sequence)",
         "Two classification levels cannot have the same order.",
