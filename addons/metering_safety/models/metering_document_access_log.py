@@ -40,7 +40,7 @@ class MeteringDocumentAccessLog(models.Model):
         readonly=True,
         index=True,
     )
-    user_id = fields.Many2one("res.users", string="User", readonly=True, index=True)
+    user_id = fields.Many2one("res.users", readonly=True, index=True)
     event = fields.Selection(
         [
             ("open", "Opened"),
@@ -79,9 +79,13 @@ class MeteringDocumentAccessLog(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        raise UserError(
-            self.env._("The document access log is never changed: it is append-only.")
-        )
+        if vals:
+            raise UserError(
+                self.env._(
+                    "The document access log is never changed: it is append-only."
+                )
+            )
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

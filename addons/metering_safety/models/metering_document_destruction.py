@@ -33,13 +33,11 @@ class MeteringDocumentDestruction(models.Model):
     reason = fields.Text(required=True, tracking=True)
     witness_id = fields.Many2one(
         "res.users",
-        string="Witness",
         tracking=True,
         domain=[("share", "=", False)],
         help="Who witnesses the destruction; not the one who executes it.",
     )
     method = fields.Char(
-        string="Method",
         default="Deletion of the stored content",
         help="How the content was destroyed (and the paper copies, if any).",
     )

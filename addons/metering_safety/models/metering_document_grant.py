@@ -33,14 +33,12 @@ class MeteringDocumentGrant(models.Model):
     )
     user_id = fields.Many2one(
         "res.users",
-        string="User",
         index=True,
         tracking=True,
         domain=[("share", "=", False)],
     )
     group_id = fields.Many2one(
         "res.groups",
-        string="Group",
         index=True,
         tracking=True,
         help="Every member of this group gets the grant; or give a user.",
