@@ -50,6 +50,7 @@
         "demo/res_users_demo.xml",
         "demo/metering_incident_demo.xml",
         "demo/metering_safety_demo.xml",
+        "demo/metering_confidentiality_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

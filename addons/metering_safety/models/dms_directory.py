@@ -20,7 +20,9 @@ class DmsDirectory(models.Model):
         index=True,
         tracking=True,
         ondelete="restrict",
-        default=lambda self: self._metering_default_level(),
+        default=lambda self: self.env[
+            "metering.classification.level"
+        ]._metering_default_level(),
         help="The lowest level of the documents and subdirectories it holds.",
     )
     metering_readable = fields.Boolean(

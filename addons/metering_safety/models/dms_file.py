@@ -275,13 +275,22 @@ class DmsFile(models.Model):
                 )
         return super()._read_format(fnames, load=load)
 
+    def read(self, fields=None, load="_classic_read"):
+        return super().read(fields, load=load)
+
     def web_read(self, specification):
         result = super().web_read(specification)
-        if len(self) == 1 and not self.env.su:
+        # The document's own form (not a mention of it in another record's
+        # form, which reads its display name only).
+        if len(self) == 1 and not self.env.su and "name" in specification:
             self.env["metering.document.access.log"]._metering_log(
                 self._metering_classified(), "open"
             )
         return result
+
+    # Reading a document is logged (opened, refused): a read/write cursor.
+    read._readonly = False
+    web_read._readonly = False
 
     def check_access_token(self, access_token=False):
         # A share link never opens a document read on a need-to-know basis.
@@ -443,6 +452,10 @@ class DmsFile(models.Model):
                 self.env._("You are not allowed to open this classified document.")
             )
         stream = make_stream()
+        if field_name.startswith("image_"):
+            # A classified document has no picture (see _compute_image_1920):
+            # the placeholder is served, nothing to log.
+            return stream
         if not level.watermark:
             if level.requires_grant:
                 Log._metering_log(self, event)

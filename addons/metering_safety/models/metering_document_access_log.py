@@ -104,8 +104,9 @@ class MeteringDocumentAccessLog(models.Model):
     @api.model
     def _metering_log(self, files, event, refused=False, detail=False):
         """Record the event of the acting user on these documents. A refusal
-        is about to roll the transaction back with its error: it is also
-        recorded again after the rollback, in a transaction of its own."""
+        is about to roll the transaction back with its error: it is recorded
+        again after the rollback, in a transaction of its own; so is any
+        event in a read-only request."""
         user_id = self.env.uid
         address = False
         if request:
@@ -126,28 +127,23 @@ class MeteringDocumentAccessLog(models.Model):
         ]
         if not vals_list:
             return self
+        dbname = self.env.cr.dbname
+        registry = self.env.registry
+
+        def _write_apart():
+            try:
+                with registry.cursor() as cr:
+                    env = api.Environment(cr, api.SUPERUSER_ID, {}, su=True)
+                    env[self._name].create(vals_list)
+            except Exception:  # noqa: BLE001 - the access decision stands regardless
+                _logger.exception("Could not log a document access on %s", dbname)
+
         if self.env.cr.readonly:
-            # A read-only route (an attachment by its id): the refusal
-            # stands, it is recorded in the server log only.
-            _logger.info(
-                "Document access %s on %s by uid %s (not recorded: read-only)",
-                event,
-                files.ids,
-                user_id,
-            )
+            # A read-only request (a read, a search): recorded in a
+            # transaction of its own.
+            _write_apart()
             return self
         logs = self.sudo().create(vals_list)
         if refused:
-            dbname = self.env.cr.dbname
-            registry = self.env.registry
-
-            def _after_rollback():
-                try:
-                    with registry.cursor() as cr:
-                        env = api.Environment(cr, api.SUPERUSER_ID, {}, su=True)
-                        env[self._name].create(vals_list)
-                except Exception:  # noqa: BLE001 - the refusal stands regardless
-                    _logger.exception("Could not log a refused access on %s", dbname)
-
-            self.env.cr.postrollback.add(_after_rollback)
+            self.env.cr.postrollback.add(_write_apart)
         return logs

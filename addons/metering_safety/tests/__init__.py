@@ -9,3 +9,4 @@ from . import test_gate_queries
 from . import test_confidentiality
 from . import test_confidentiality_http
 from . import test_document_destruction
+from . import test_confidentiality_tour
