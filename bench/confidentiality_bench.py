@@ -99,7 +99,10 @@ def main():
         env = api.Environment(cr, odoo.SUPERUSER_ID, {})
         user, root, secret = _setup(env, args.files)
         secret_files = env["dms.file"].search(
-            [("directory_id", "=", root.id), ("classification_level_id", "=", secret.id)]
+            [
+                ("directory_id", "=", root.id),
+                ("classification_level_id", "=", secret.id),
+            ]
         )
         out(f"directory of {args.files:,} documents, {len(secret_files):,} secret")
         out(f"{'grants':>7} {'visible':>8} {'queries':>8} {'ms':>8}")

@@ -108,6 +108,19 @@ class TestConfidentialityHttp(RpcMixin, HttpCase, ConfidentialityCommon):
             self._events(self.secret_file, self.technician), [("download", False)]
         )
 
+    @mute_logger("odoo.http")
+    def test_portal_download_goes_through_the_guard(self):
+        self._grant(self.technician, self.secret_file)
+        self.authenticate(self.technician.login, self.technician.login)
+        response = self.url_open(f"/my/dms/file/{self.secret_file.id}/download")
+        self.assertNotIn(b"%PDF", response.content)
+        self._grant(self.technician, self.secret_image, access="download")
+        response = self.url_open(f"/my/dms/file/{self.secret_image.id}/download")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            self._events(self.secret_image, self.technician), [("download", False)]
+        )
+
     def test_public_document_served_as_stored(self):
         response = self._content(self.clerk.login, self.public_file)
         self.assertEqual(response.status_code, 200)
