@@ -12,7 +12,6 @@ Usage: python3 bench/confidentiality_bench.py -c ODOO_CONF -d DB [--files N]
 """
 
 import argparse
-import time
 
 from bench_common import measure, out
 
