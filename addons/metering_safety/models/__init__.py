@@ -16,6 +16,8 @@ from . import metering_classification_level
 from . import metering_document_grant
 from . import metering_document_access_log
 from . import metering_document_destruction
+from . import metering_removable_medium
+from . import metering_backup_record
 from . import dms_directory
 from . import dms_file
 from . import ir_binary
