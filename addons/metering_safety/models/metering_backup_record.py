@@ -31,7 +31,6 @@ class MeteringBackupRecord(models.Model):
     )
     medium_id = fields.Many2one(
         "metering.removable.medium",
-        string="Medium",
         tracking=True,
         help="The registered removable medium holding it, if any.",
     )

@@ -24,9 +24,7 @@ class MeteringRemovableMedium(models.Model):
         required=True,
         default="usb",
     )
-    holder_id = fields.Many2one(
-        "res.users", string="Holder", required=True, tracking=True
-    )
+    holder_id = fields.Many2one("res.users", required=True, tracking=True)
     level_id = fields.Many2one(
         "metering.classification.level",
         string="Highest Level",
