@@ -385,7 +385,7 @@ class DmsFile(models.Model):
         if not rest:
             return self
         Grant = self.env["metering.document.grant"]
-        self.env.cr.execute(
+        rows = self.env.execute_query(
             SQL(
                 "SELECT id FROM dms_file WHERE id = ANY(%s) AND id IN %s",
                 rest.ids,
@@ -394,7 +394,7 @@ class DmsFile(models.Model):
                 ),
             )
         )
-        granted = {row[0] for row in self.env.cr.fetchall()}
+        granted = {row[0] for row in rows}
         return self.filtered(lambda f: f.id in free.ids or f.id in granted)
 
     def _metering_destroy_content(self):

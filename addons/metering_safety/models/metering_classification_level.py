@@ -83,9 +83,9 @@ class MeteringClassificationLevel(models.Model):
     @api.model
     def _metering_restricted_ids_sql(self):
         """SQL selecting the ids of the levels that require a grant."""
-        self.flush_model(["requires_grant"])
         return SQL(
-            "(SELECT id FROM metering_classification_level WHERE requires_grant)"
+            "(SELECT id FROM metering_classification_level WHERE requires_grant)",
+            to_flush=self._fields["requires_grant"],
         )
 
     @api.model

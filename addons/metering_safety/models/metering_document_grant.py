@@ -221,21 +221,32 @@ class MeteringDocumentGrant(models.Model):
         """SQL condition (on alias ``g``) of the grants that open documents to
         the acting user today: approved, not expired, for him or one of his
         groups; ``access="download"`` keeps the download grants only."""
-        # The subqueries read the tables directly: pending changes first.
-        self.env["metering.document.grant"].flush_model(
-            ["state", "date_expiry", "user_id", "group_id", "access", "file_id"]
-            + ["directory_id"]
-        )
-        self.env["dms.file"].flush_model(["directory_id"])
-        self.env["dms.directory"].flush_model(["parent_path"])
+        # The access rule that embeds these subqueries is cached per user:
+        # the day is the database's at each query, and the fields they read
+        # are flushed before each (to_flush), not once when it was built.
+        Grant = self.env["metering.document.grant"]
+        to_flush = [
+            Grant._fields[name]
+            for name in (
+                "state",
+                "date_expiry",
+                "user_id",
+                "group_id",
+                "access",
+                "file_id",
+                "directory_id",
+            )
+        ] + [
+            self.env["dms.file"]._fields["directory_id"],
+            self.env["dms.directory"]._fields["parent_path"],
+        ]
         user = self.env.user
-        today = fields.Date.context_today(self)
         condition = SQL(
-            "g.state = 'approved' AND g.date_expiry >= %s "
+            "g.state = 'approved' AND g.date_expiry >= CURRENT_DATE "
             "AND (g.user_id = %s OR g.group_id = ANY(%s))",
-            today,
             user.id,
             user.all_group_ids.ids or [0],
+            to_flush=to_flush,
         )
         if access == "download":
             condition = SQL("%s AND g.access = 'download'", condition)
