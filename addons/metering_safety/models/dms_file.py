@@ -166,6 +166,23 @@ class DmsFile(models.Model):
                 else "none"
             )
 
+    def _filtered_access(self, operation):
+        # dms widens the records allowed by the rules (its own fallback on
+        # SQL, which skips the rule domains when run as superuser): what
+        # other models check through this (the attachments of a document's
+        # chatter, by search or read) is narrowed to the need to know again.
+        result = super()._filtered_access(operation)
+        if not result or self.env.su:
+            return result
+        if self.env["metering.classification.level"]._metering_is_records_officer():
+            return result
+        readable = (
+            result.sudo()
+            .with_context(active_test=False)
+            .search([("id", "in", result.ids), ("metering_readable", "=", True)])
+        )
+        return result.filtered(lambda r: r.id in readable.ids)
+
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------

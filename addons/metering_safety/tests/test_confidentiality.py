@@ -265,6 +265,48 @@ class TestLeaveNoPath(ConfidentialityCommon):
             body="approved", attachment_ids=attachment.ids
         )
 
+    def test_chatter_attachment_of_a_secret_document_hidden(self):
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "CLASSIFIED-annex.pdf",
+                "raw": sample_pdf(),
+                "res_model": "dms.file",
+                "res_id": self.secret_file.id,
+            }
+        )
+        Attachments = self.env["ir.attachment"].with_user(self.technician)
+        self.assertFalse(Attachments.search([("name", "ilike", SECRET_NAME)]))
+        with self.assertRaises(AccessError):
+            attachment.with_user(self.technician).read(["name"])
+        # The content attachment itself, even for a download grant: only
+        # through the watermarked download.
+        self._grant(self.technician, self.secret_file, access="download")
+        self.assertTrue(attachment.with_user(self.technician).read(["name"]))
+        storage = self.env["dms.storage"].create(
+            {"name": "File store", "save_type": "file"}
+        )
+        root = self.env["dms.directory"].create(
+            {
+                "name": "File store root",
+                "is_root_directory": True,
+                "storage_id": storage.id,
+                "group_ids": [fields.Command.link(self.everyone.id)],
+                "classification_level_id": self.secret.id,
+            }
+        )
+        stored = self._file("CLASSIFIED-in-filestore.pdf", root)
+        self._grant(self.technician, stored, access="download")
+        content = self.env["ir.attachment"].search(
+            [
+                ("res_model", "=", "dms.file"),
+                ("res_id", "=", stored.id),
+                ("res_field", "=", "content_file"),
+            ]
+        )
+        self.assertTrue(content)
+        with self.assertRaises(AccessError):
+            content.with_user(self.technician).read(["datas"])
+
     def test_share_token_never_opens_a_classified_document(self):
         token = self.secret_file.sudo()._portal_ensure_token()
         self.assertFalse(self.secret_file.check_access_token(token))
