@@ -44,6 +44,7 @@
         "views/metering_document_destruction_views.xml",
         "views/metering_removable_medium_views.xml",
         "views/metering_backup_record_views.xml",
+        "views/metering_security_study_views.xml",
         "views/dms_file_views.xml",
         "views/dms_directory_views.xml",
         "views/menus.xml",

@@ -18,6 +18,8 @@ from . import metering_document_access_log
 from . import metering_document_destruction
 from . import metering_removable_medium
 from . import metering_backup_record
+from . import metering_security_study
+from . import metering_security_study_attendee
 from . import dms_directory
 from . import dms_file
 from . import ir_binary

@@ -11,3 +11,4 @@ from . import test_confidentiality_http
 from . import test_document_destruction
 from . import test_confidentiality_tour
 from . import test_security_registers
+from . import test_security_study
