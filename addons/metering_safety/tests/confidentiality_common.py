@@ -37,6 +37,14 @@ class ConfidentialityCommon(MeteringCommon):
         cls.officer = cls._create_user(
             "records", "metering_safety.group_records_officer"
         )
+        # The tests read level names in English (the database has zh_CN).
+        (
+            cls.officer
+            | cls.clerk
+            | cls.technician
+            | cls.leader
+            | cls.manager
+        ).lang = "en_US"
         cls.public = cls.env.ref("metering_safety.classification_level_public")
         cls.internal = cls.env.ref("metering_safety.classification_level_internal")
         cls.confidential = cls.env.ref(
