@@ -37,7 +37,9 @@ class ConfidentialityCommon(MeteringCommon):
         cls.officer = cls._create_user(
             "records", "metering_safety.group_records_officer"
         )
-        # The tests read level names in English (the database has zh_CN).
+        # The tests read level names in English (the database may have
+        # zh_CN only): in the records, the tours and the watermarks.
+        cls.env["res.lang"]._activate_lang("en_US")
         (
             cls.officer
             | cls.clerk
