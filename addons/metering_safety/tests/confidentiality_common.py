@@ -41,11 +41,7 @@ class ConfidentialityCommon(MeteringCommon):
         # zh_CN only): in the records, the tours and the watermarks.
         cls.env["res.lang"]._activate_lang("en_US")
         (
-            cls.officer
-            | cls.clerk
-            | cls.technician
-            | cls.leader
-            | cls.manager
+            cls.officer | cls.clerk | cls.technician | cls.leader | cls.manager
         ).lang = "en_US"
         cls.public = cls.env.ref("metering_safety.classification_level_public")
         cls.internal = cls.env.ref("metering_safety.classification_level_internal")
