@@ -12,17 +12,25 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "installable": True,
-    "depends": ["metering_service", "calendar"],
-    "external_dependencies": {"python": []},
+    "depends": ["metering_service", "metering_safety", "calendar", "report_xlsx"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/metering_showcase_security.xml",
+        "security/ir.model.access.csv",
+        "security/metering_scorecard_rules.xml",
         "data/calendar_event_type_data.xml",
         "views/calendar_event_views.xml",
+        "wizards/metering_evaluation_generate_wizard_views.xml",
+        "wizards/metering_evaluation_return_wizard_views.xml",
+        "views/metering_scorecard_template_views.xml",
+        "views/metering_evaluation_views.xml",
+        "report/metering_evaluation_reports.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/calendar_event_demo.xml",
+        "demo/metering_evaluation_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

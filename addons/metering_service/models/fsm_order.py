@@ -733,6 +733,10 @@ class FsmOrder(models.Model):
         """Apply a completed order to the registry: device status, history,
         readings, and the first inspection the installation calls for."""
         today = fields.Date.context_today(self)
+        # when the work ended, for the on-time KPIs of the evaluations
+        self.filtered(lambda order: not order.date_end).write(
+            {"date_end": fields.Datetime.now()}
+        )
         History = self.env["metering.device.history"].sudo()
         history_vals, first_inspections = [], self.browse()
         for order in self:
@@ -772,7 +776,9 @@ class FsmOrder(models.Model):
                 ):
                     first_inspections |= order
         History.create(history_vals)
-        first_inspections._create_first_inspection_orders()
+        first_inspections._without_follow_up(
+            "fsm_order_type_first_inspection"
+        )._create_first_inspection_orders()
         verified = self.filtered(
             lambda order: (
                 order.metering_process in VERIFICATION_PROCESSES
@@ -781,11 +787,13 @@ class FsmOrder(models.Model):
         )
         verified.tested_equipment_id.sudo().write({"last_test_date": today})
         failed = verified.filtered(lambda order: order.test_verdict == "failed")
-        failed._create_out_of_tolerance_orders()
+        failed._without_follow_up(
+            "fsm_order_type_install"
+        )._create_out_of_tolerance_orders()
         failed.tested_equipment_id._rotate_failed_batches()
         self.filtered(
             lambda order: order.metering_process == "fault" and order.energy_affected
-        )._create_error_orders()
+        )._without_follow_up("fsm_order_type_error")._create_error_orders()
         self.rotation_line_ids._apply_to_registry()
         verified.filtered("ticket_id")._post_dispute_results()
 
@@ -799,6 +807,25 @@ class FsmOrder(models.Model):
             "order_id": self.id,
             "seals": self.seals_removed if event == "removed" else self.seals_applied,
         }
+
+    def _without_follow_up(self, type_xmlid):
+        """Those of these orders that have no follow-up order of that type yet:
+        completion plans each follow-up once, so an order reopened and
+        completed again, or one whose follow-up was planned by hand, gets no
+        second replacement, error-handling or first-inspection order."""
+        if not self:
+            return self
+        order_type = self.env.ref(f"metering_service.{type_xmlid}")
+        planned = (
+            self.env["fsm.order"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [("origin_order_id", "in", self.ids), ("type", "=", order_type.id)],
+                ["origin_order_id"],
+            )
+        )
+        return self - self.browse([origin.id for (origin,) in planned])
 
     def _create_first_inspection_orders(self):
         order_type = self.env.ref(

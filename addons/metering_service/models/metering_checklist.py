@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 
 class MeteringChecklist(models.Model):
@@ -60,17 +61,20 @@ class MeteringChecklist(models.Model):
         index=True,
     )
     answer_ids = fields.One2many("metering.checklist.answer", "checklist_id", "Answers")
-    score = fields.Float(
-        "Score (%)", compute="_compute_score", store=True, aggregator="avg"
-    )
+    # Kept by _refresh_score() from one aggregate over the answers each time
+    # answers change: the cost of an answer does not grow with the checklist.
+    score = fields.Float("Score (%)", readonly=True, aggregator="avg")
     result = fields.Selection(
         [("pending", "Pending"), ("passed", "Passed"), ("failed", "Failed")],
-        compute="_compute_score",
-        store=True,
+        default="pending",
+        required=True,
+        readonly=True,
         index=True,
     )
     completed_by_id = fields.Many2one("res.users", readonly=True)
     completed_on = fields.Datetime(readonly=True)
+    # A completed checklist stays open to a team leader's logged correction.
+    can_correct = fields.Boolean(compute="_compute_can_correct")
 
     @api.depends("res_model", "res_id")
     def _compute_rule_targets(self):
@@ -89,33 +93,69 @@ class MeteringChecklist(models.Model):
                 else False
             )
 
-    @api.depends(
-        "answer_ids.result",
-        "answer_ids.item_id.weight",
-        "answer_ids.item_id.critical",
-        "answer_ids.item_id.mandatory",
-    )
-    def _compute_score(self):
-        # The score counts the answered items only: an unanswered checklist
-        # shows no score, and its result stays pending (see below).
+    @api.depends_context("uid")
+    def _compute_can_correct(self):
+        self.can_correct = self.env.user.has_group("metering_service.group_team_leader")
+
+    def _refresh_score(self):
+        """Store the score and result of these checklists from their answers,
+        in one aggregate query whatever their length.
+
+        The score counts the answered items only (passed weight / answered
+        weight); the result is failed when a critical item failed, pending
+        while a mandatory item shown is unanswered or nothing is answered (an
+        unanswered checklist is never shown as passed), passed otherwise."""
+        if not self:
+            return True
+        self.env["metering.checklist.answer"].flush_model(
+            ["checklist_id", "item_id", "result"]
+        )
+        self.env["metering.checklist.item"].flush_model(
+            ["weight", "critical", "mandatory"]
+        )
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT answer.checklist_id,
+                       COALESCE(SUM(item.weight) FILTER (
+                           WHERE answer.result IN ('pass', 'fail')), 0),
+                       COALESCE(SUM(item.weight) FILTER (
+                           WHERE answer.result = 'pass'), 0),
+                       COALESCE(BOOL_OR(
+                           answer.result = 'fail' AND item.critical), FALSE),
+                       COALESCE(BOOL_OR(
+                           answer.result = 'unanswered' AND item.mandatory), FALSE),
+                       COALESCE(BOOL_OR(
+                           answer.result IN ('pass', 'fail', 'na')), FALSE)
+                  FROM metering_checklist_answer answer
+                  JOIN metering_checklist_item item ON item.id = answer.item_id
+                 WHERE answer.checklist_id = ANY(%s)
+                 GROUP BY answer.checklist_id
+                """,
+                self.ids,
+            )
+        )
+        facts = {row[0]: row[1:] for row in rows}
+        changes = {}
         for checklist in self:
-            counted = checklist.answer_ids.filtered(
-                lambda a: a.result in ("pass", "fail")
+            answered, passed, critical_failed, due, any_answered = facts.get(
+                checklist.id, (0, 0, False, False, False)
             )
-            total = sum(counted.item_id.mapped("weight"))
-            passed = sum(
-                counted.filtered(lambda a: a.result == "pass").item_id.mapped("weight")
-            )
-            checklist.score = 100.0 * passed / total if total else 0.0
-            if checklist._blocking_answers().filtered(lambda a: a.result == "fail"):
-                checklist.result = "failed"
-            elif checklist._blocking_answers() or not checklist.answer_ids.filtered(
-                lambda a: a.result in ("pass", "fail", "na")
-            ):
-                # an unanswered checklist is never shown as passed
-                checklist.result = "pending"
+            score = 100.0 * passed / answered if answered else 0.0
+            if critical_failed:
+                result = "failed"
+            elif due or not any_answered:
+                result = "pending"
             else:
-                checklist.result = "passed"
+                result = "passed"
+            if (checklist.score, checklist.result) != (score, result):
+                changes.setdefault((score, result), []).append(checklist.id)
+        for (score, result), ids in changes.items():
+            # Earned: computed here, never written by a user.
+            self.browse(ids).sudo().with_context(tracking_disable=True).write(
+                {"score": score, "result": result}
+            )
+        return True
 
     def _blocking_answers(self):
         """Mandatory items unanswered and critical items failed."""

@@ -43,6 +43,13 @@ class MeteringChecklistAnswer(models.Model):
     help_text = fields.Text(related="item_id.help_text")
     mandatory = fields.Boolean(related="item_id.mandatory")
     critical = fields.Boolean(related="item_id.critical")
+    # What the checklist screen shows on the card of the answer.
+    has_min = fields.Boolean(related="item_id.has_min")
+    has_max = fields.Boolean(related="item_id.has_max")
+    min_value = fields.Float(related="item_id.min_value")
+    max_value = fields.Float(related="item_id.max_value")
+    fail_requires_note = fields.Boolean(related="item_id.fail_requires_note")
+    fail_requires_photo = fields.Boolean(related="item_id.fail_requires_photo")
     choice_domain_item_id = fields.Many2one(
         related="item_id", string="Item of the Choice"
     )
@@ -73,9 +80,8 @@ class MeteringChecklistAnswer(models.Model):
     note = fields.Text()
     answered_by_id = fields.Many2one("res.users", "Answered by", readonly=True)
     answered_on = fields.Datetime(readonly=True)
-    # Kept by _refresh_results() on every change of the checklist's answers:
-    # a condition reads earlier answers, so the whole checklist is evaluated
-    # in one pass rather than answer by answer.
+    # Kept by _refresh_results() on every change of an answer's value, for
+    # the answer and the answers shown on a condition about it.
     is_applicable = fields.Boolean("Applicable", default=True, readonly=True)
     result = fields.Selection(
         [
@@ -94,37 +100,63 @@ class MeteringChecklistAnswer(models.Model):
     _company_date_idx = models.Index("(company_id, date)")
 
     def _refresh_results(self):
-        """Evaluate the conditions and results of the checklists of these
-        answers, earlier items first, and store what changed."""
-        changes = {}
-        for checklist in self.checklist_id:
-            siblings = checklist.answer_ids.sorted(lambda a: (a.sequence, a.id))
-            by_item = {answer.item_id.id: answer for answer in siblings}
-            applicable_of = {}
-            for answer in siblings:
-                item = answer.item_id
-                condition = item.condition_item_id
-                if not condition:
-                    applicable = True
-                else:
-                    source = by_item.get(condition.id)
-                    applicable = bool(source) and applicable_of.get(source.id, False)
-                    if applicable:
-                        applicable = (
-                            source.choice_id == item.condition_choice_id
-                            if item.condition_value == "choice"
-                            else source._answer_key() == item.condition_value
-                        )
-                applicable_of[answer.id] = applicable
+        """Re-evaluate these answers (their values changed), then the answers
+        shown on a condition about them, level by level as far as a
+        visibility changes, and the score of their checklists.
+
+        The cost follows the answers that depend on the changed ones, not the
+        length of the checklist: one query finds the dependents of a level,
+        one aggregate recomputes the score (see _refresh_score)."""
+        todo = {answer: answer.is_applicable for answer in self}
+        sources = self
+        while todo:
+            changes = {}
+            moved = self.browse()
+            for answer, applicable in todo.items():
                 result = answer._own_result() if applicable else "hidden"
                 if (answer.is_applicable, answer.result) != (applicable, result):
                     changes.setdefault((applicable, result), []).append(answer.id)
-        for (applicable, result), ids in changes.items():
-            # Earned: past this model's write(), which takes answers from users.
-            super(MeteringChecklistAnswer, self.browse(ids).sudo()).write(
-                {"is_applicable": applicable, "result": result}
-            )
+                    if answer.is_applicable != applicable:
+                        moved |= answer
+            for (applicable, result), ids in changes.items():
+                # Earned: past this model's write(), which takes answers from
+                # users.
+                super(MeteringChecklistAnswer, self.browse(ids).sudo()).write(
+                    {"is_applicable": applicable, "result": result}
+                )
+            todo = sources._dependents_applicability()
+            # Further down, only a change of visibility changes the answers
+            # shown on a condition.
+            sources = moved
+        self.checklist_id._refresh_score()
         return True
+
+    def _dependents_applicability(self):
+        """{answer: applicable} of the answers of the same checklists whose
+        item is shown on a condition about the items of these answers."""
+        sources = self.filtered(lambda a: a.item_id.has_dependents)
+        if not sources:
+            return {}
+        dependents = self.sudo().search(
+            [
+                ("checklist_id", "in", sources.checklist_id.ids),
+                ("item_id.condition_item_id", "in", sources.item_id.ids),
+            ]
+        )
+        source_of = {(a.checklist_id.id, a.item_id.id): a for a in sources}
+        todo = {}
+        for answer in dependents.with_env(self.env):
+            item = answer.item_id
+            source = source_of.get((answer.checklist_id.id, item.condition_item_id.id))
+            if source is None:
+                continue
+            applicable = source.is_applicable and (
+                source.choice_id == item.condition_choice_id
+                if item.condition_value == "choice"
+                else source._answer_key() == item.condition_value
+            )
+            todo[answer] = applicable
+        return todo
 
     def _answer_key(self):
         """The answer as a condition compares it: pass, fail, yes, no, na."""
@@ -193,16 +225,28 @@ class MeteringChecklistAnswer(models.Model):
             super(MeteringChecklistAnswer, self.sudo()).write(
                 {"answered_by_id": self.env.uid, "answered_on": fields.Datetime.now()}
             )
-        self._refresh_results()
+        if VALUE_FIELDS & set(vals):
+            self._refresh_results()
         self._check_failure_evidence()
         if done:
+            # A team leader's correction of a completed checklist is logged:
+            # who, which items, and what each result was and became.
+            label = dict(self._fields["result"]._description_selection(self.env))
             for checklist in done:
                 changed = self.filtered(lambda a, c=checklist: a.checklist_id == c)
                 checklist.message_post(
                     body=self.env._(
                         "Changed after completion by %(user)s: %(items)s",
                         user=self.env.user.name,
-                        items=", ".join(changed.item_id.mapped("name")),
+                        items="; ".join(
+                            self.env._(
+                                "%(item)s (%(before)s → %(after)s)",
+                                item=answer.item_id.name,
+                                before=label[before[answer]],
+                                after=label[answer.result],
+                            )
+                            for answer in changed
+                        ),
                     )
                 )
         newly_failed = self.filtered(
@@ -224,6 +268,8 @@ class MeteringChecklistAnswer(models.Model):
     def _schedule_corrective_actions(self):
         """A failure calls for a corrective action by whoever answers for the
         target (the team leader of a work order)."""
+        if not self:
+            return
         todo = self.env.ref("mail.mail_activity_data_todo")
         for answer in self:
             checklist = answer.checklist_id

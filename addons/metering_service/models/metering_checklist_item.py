@@ -70,6 +70,12 @@ class MeteringChecklistItem(models.Model):
         copy=False,
         domain="[('item_id', '=', condition_item_id)]",
     )
+    dependent_item_ids = fields.One2many(
+        "metering.checklist.item", "condition_item_id", "Items Shown on Its Answer"
+    )
+    # Read with the item: an answer to an item that shows no other item looks
+    # for no dependent answer (see metering.checklist.answer._refresh_results).
+    has_dependents = fields.Boolean(compute="_compute_has_dependents", store=True)
     section_name = fields.Char(compute="_compute_section_name")
 
     _weight_positive = models.Constraint(
@@ -102,6 +108,11 @@ class MeteringChecklistItem(models.Model):
                     )
                 )
 
+    @api.depends("dependent_item_ids")
+    def _compute_has_dependents(self):
+        for item in self:
+            item.has_dependents = bool(item.dependent_item_ids)
+
     def _compute_section_name(self):
         # Assign only the items being computed: assigning another item of a
         # published template would write it, which its template refuses.
@@ -122,6 +133,11 @@ class MeteringChecklistItem(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        # An earned field (has_dependents) is refused as such, before the
+        # template's state is looked at.
+        for name in vals:
+            if name in self._fields:
+                self._check_field_access(self._fields[name], "write")
         self.template_id._check_editable()
         return super().write(vals)
 

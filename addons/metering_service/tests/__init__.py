@@ -11,7 +11,12 @@ from . import test_checklist
 from . import test_checklist_tour
 from . import test_order_views
 from . import test_checklist_rpc
+from . import test_checklist_answer_cost
+from . import test_checklist_screen
 from . import test_earned_fields
 from . import test_earned_rpc
 from . import test_working_days
 from . import test_rotation_tour
+from . import test_chinese_menus
+from . import test_metering_app
+from . import test_xlsx_reports

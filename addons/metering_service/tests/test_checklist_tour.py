@@ -57,5 +57,100 @@ class TestChecklistTour(HttpCase):
         )
         self.assertEqual(order.checklist_ids.state, "done")
         self.assertEqual(order.checklist_ids.result, "passed")
+        door = order.checklist_ids.answer_ids.filtered(
+            lambda a: a.name == "Box door closed"
+        )
+        self.assertEqual(door.note, "Hinge stiff, oiled")
         order.with_user(technician).action_complete()
         self.assertTrue(order.is_closed)
+
+
+@tagged("post_install", "-at_install")
+class TestChecklistPhoneTour(HttpCase):
+    """The technician answers a sectioned checklist on its cards on a phone."""
+
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def test_technician_answers_on_the_phone(self):
+        technician = new_test_user(
+            self.env,
+            login="tour-ck-phone",
+            groups="metering_service.group_field_technician",
+            password="tour-ck-phone",
+            lang="en_US",
+        )
+        Item = self.env["metering.checklist.item"]
+        template = self.env["metering.checklist.template"].create(
+            {"name": "Tour phone meter check"}
+        )
+        vals = [
+            {"name": "Meter box", "display_type": "line_section"},
+            {"name": "Seals intact", "fail_requires_note": True},
+            {
+                "name": "Photo of the broken seal",
+                "kind": "photo",
+                "condition_value": "fail",
+            },
+            {"name": "Wiring", "display_type": "line_section"},
+            {
+                "name": "Wiring checked",
+                "kind": "yes_no_na",
+                "help_text": "Compare the wiring with the diagram on the box door.",
+            },
+            {
+                "name": "Phase voltage",
+                "kind": "number",
+                "unit": "V",
+                "has_min": True,
+                "min_value": 198,
+                "has_max": True,
+                "max_value": 242,
+            },
+            {"name": "Customer signature", "kind": "signature"},
+        ]
+        items = Item.browse()
+        for sequence, item_vals in enumerate(vals, start=1):
+            if item_vals.get("condition_value"):
+                item_vals["condition_item_id"] = items[-1].id
+            items |= Item.create(
+                {"template_id": template.id, "sequence": sequence, **item_vals}
+            )
+        template.action_publish()
+        order_type = self.env["fsm.order.type"].create(
+            {"name": "Tour phone check", "internal_type": "fsm"}
+        )
+        self.env["metering.checklist.assignment"].create(
+            {
+                "template_id": template.id,
+                "order_type_id": order_type.id,
+                "stage_id": self.env.ref("fieldservice.fsm_stage_completed").id,
+            }
+        )
+        owner = self.env["res.partner"].create({"name": "Tour phone owner"})
+        order = self.env["fsm.order"].create(
+            {
+                "type": order_type.id,
+                "location_id": self.env["fsm.location"]
+                .create({"name": "Tour phone point", "owner_id": owner.id})
+                .id,
+                "person_id": self.env["fsm.person"]
+                .create({"partner_id": technician.partner_id.id})
+                .id,
+            }
+        )
+        checklist = order.checklist_ids
+        self.start_tour(
+            f"/odoo/action-metering_service.metering_checklist_action/{checklist.id}",
+            "metering_checklist_phone",
+            login=technician.login,
+        )
+        answers = {a.name: a for a in checklist.answer_ids}
+        self.assertEqual(answers["Seals intact"].result, "fail")
+        self.assertEqual(answers["Seals intact"].note, "Seal broken by the customer")
+        self.assertEqual(answers["Wiring checked"].value_yes_no, "yes")
+        self.assertEqual(answers["Phase voltage"].value_number, 231)
+        self.assertEqual(answers["Photo of the broken seal"].result, "pass")
+        self.assertEqual(answers["Photo of the broken seal"].answered_by_id, technician)
+        self.assertTrue(answers["Customer signature"].signature)
+        self.assertEqual(checklist.result, "passed")

@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
-from .common import MeteringCommon
+from .common import MeteringCommon, pass_checklists
 
 
 class DisputeCommon(MeteringCommon):
@@ -65,6 +65,7 @@ class DisputeCommon(MeteringCommon):
                 ]
             }
         )
+        pass_checklists(order)
         order.with_user(self.leader).action_complete()
 
 
@@ -196,6 +197,7 @@ class TestBackfill(MeteringCommon):
                 "arrived_on": fields.Datetime.now(),
             }
         )
+        pass_checklists(order)
         order.with_user(self.leader).action_complete()
         self.assertTrue(order.is_closed)
 
@@ -291,6 +293,7 @@ class TestErrorSettlement(DisputeCommon):
         with self.assertRaisesRegex(UserError, "refund / make-up calculation"):
             error_order.with_user(self.leader).action_complete()
         adjustment.with_user(self.manager).action_approve_manager()
+        pass_checklists(error_order)
         error_order.with_user(self.leader).action_complete()
         self.assertTrue(error_order.is_closed)
 
@@ -304,6 +307,7 @@ class TestErrorSettlement(DisputeCommon):
             "Customer's supply was cut all period: nothing billed"
         )
         self.assertEqual(error_order.no_adjustment_by_id, self.leader)
+        pass_checklists(error_order)
         error_order.with_user(self.leader).action_complete()
         self.assertTrue(error_order.is_closed)
 
@@ -318,6 +322,7 @@ class TestErrorSettlement(DisputeCommon):
                 "energy_affected": True,
             }
         )
+        pass_checklists(fault)
         fault.with_user(self.leader).action_complete()
         error_order = self.env["fsm.order"].search([("origin_order_id", "=", fault.id)])
         self.assertEqual(error_order.metering_process, "error")

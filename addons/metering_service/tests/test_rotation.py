@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
-from .common import MeteringCommon
+from .common import MeteringCommon, pass_checklists
 
 
 class TestRotation(MeteringCommon):
@@ -147,6 +147,7 @@ class TestRotationSwap(MeteringCommon):
         with self.assertRaisesRegex(UserError, "give the reason"):
             order.with_user(self.leader).action_complete()
         lines[47:].write({"reason": "Nobody home / customer refused"})
+        pass_checklists(order)
         order.with_user(self.leader).action_complete()
 
         swapped_old = lines[:47].old_equipment_id
@@ -223,6 +224,7 @@ class TestInspectionPlanning(MeteringCommon):
             }
         )
         self.assertEqual(inspections.test_verdict, "failed")
+        pass_checklists(inspections)
         inspections.with_user(self.leader).action_complete()
         self.assertEqual(self.meter.last_test_date, today)
         self.assertGreater(self.meter.next_inspection_date, today)
@@ -290,6 +292,7 @@ class TestBatchRotation(MeteringCommon):
                 ],
             }
         )
+        pass_checklists(sample)
         sample.with_user(self.leader).action_complete()
         self.assertEqual(set(meters[:3].mapped("next_rotation_date")), {today})
         self.assertGreater(meters[3].next_rotation_date, today)

@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 
-from .common import MeteringCommon
+from .common import MeteringCommon, pass_checklists
 
 
 class TestWorkOrders(MeteringCommon):
@@ -91,6 +91,7 @@ class TestWorkOrders(MeteringCommon):
             ),
             on_time,
         )
+        pass_checklists(late)
         late.action_complete()
         self.assertFalse(late.is_overdue)
 
@@ -135,6 +136,7 @@ class TestWorkOrders(MeteringCommon):
                 "seals_applied": "JB-2026-1187, JB-2026-1188",
             }
         )
+        pass_checklists(order)
         order.with_user(self.leader).action_complete()
         self.assertEqual(self.old_meter.device_state, "removed")
         self.assertEqual(self.old_meter.last_reading, 1234.5)
@@ -167,9 +169,29 @@ class TestWorkOrders(MeteringCommon):
             delta=timedelta(minutes=5),
         )
 
+    def test_follow_ups_planned_once(self):
+        """Completed again after a reopening, or with its first inspection
+        already planned by hand, an order plans no second follow-up."""
+        order = self._order(installed_equipment_id=self.new_meter.id)
+        planned = self.env["fsm.order"].create(
+            {
+                "type": self.inspection_type.id,
+                "location_id": self.point.id,
+                "origin_order_id": order.id,
+            }
+        )
+        pass_checklists(order)
+        order.with_user(self.leader).action_complete()
+        order._metering_complete()
+        self.assertEqual(
+            self.env["fsm.order"].search([("origin_order_id", "=", order.id)]),
+            planned,
+        )
+
     def test_no_first_inspection_for_single_phase_customers(self):
         self.point.write({"supply_voltage": "220v"})
         order = self._order(installed_equipment_id=self.new_meter.id)
+        pass_checklists(order)
         order.action_complete()
         self.assertFalse(
             self.env["fsm.order"].search([("origin_order_id", "=", order.id)])
@@ -214,6 +236,7 @@ class TestProcessFields(MeteringCommon):
                 "supply_restored_on": fields.Datetime.now(),
             }
         )
+        pass_checklists(order)
         order.with_user(self.technician).action_complete()
         self.assertTrue(order.is_closed)
 
@@ -250,6 +273,7 @@ class TestProcessFields(MeteringCommon):
         with self.assertRaisesRegex(UserError, "Approval Reference"):
             order.with_user(self.technician).action_complete()
         order.retrofit_approval = "GZ-2026-031"
+        pass_checklists(order)
         order.with_user(self.technician).action_complete()
         self.assertTrue(order.is_closed)
 
@@ -259,5 +283,41 @@ class TestProcessFields(MeteringCommon):
         with self.assertRaisesRegex(UserError, "Meter Data Read"):
             order.with_user(self.technician).action_complete()
         order.terminal_data_read = True
+        pass_checklists(order)
         order.with_user(self.technician).action_complete()
         self.assertTrue(order.is_closed)
+
+
+class TestDeliveredChecklistsGuardCompletion(MeteringCommon):
+    """Out of the box, an order of every delivered type carries its checklist
+    and cannot be completed while a mandatory item is unanswered (manual 6.2)."""
+
+    def test_every_delivered_type_is_guarded(self):
+        completed = self.env.ref("fieldservice.fsm_stage_completed")
+        types = self.env["fsm.order.type"].search([("metering_process", "!=", False)])
+        assignments = self.env["metering.checklist.assignment"].search(
+            [("target_model", "=", "fsm.order"), ("order_type_id", "in", types.ids)]
+        )
+        self.assertEqual(assignments.order_type_id, types)
+        self.assertEqual(assignments.stage_id, completed)
+
+    def test_unanswered_checklist_blocks_then_passes(self):
+        point = self._create_location("Guarded point")
+        order = self.env["fsm.order"].create(
+            {
+                "type": self.env.ref("metering_service.fsm_order_type_retrofit").id,
+                "location_id": point.id,
+                "person_id": self.technician_person.id,
+                "retrofit_reason": "Box rusted",
+                "retrofit_scope": "box",
+                "retrofit_approval": "GZ-2026-032",
+            }
+        )
+        self.assertEqual(order.checklist_result, "pending")
+        with self.assertRaisesRegex(ValidationError, "checklists are not complete"):
+            order.with_user(self.technician).action_complete()
+        self.assertFalse(order.is_closed)
+        pass_checklists(order)
+        order.with_user(self.technician).action_complete()
+        self.assertTrue(order.is_closed)
+        self.assertEqual(order.checklist_ids.state, "done")

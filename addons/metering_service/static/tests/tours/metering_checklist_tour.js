@@ -125,7 +125,8 @@ registry.category("web_tour.tours").add("metering_checklist_manager", {
     ],
 });
 
-// A technician fills the checklist in on his order and completes it.
+// A technician answers the checklist of his order on its cards, one question
+// after the other, and completes it.
 registry.category("web_tour.tours").add("metering_checklist_technician", {
     steps: () => [
         {
@@ -137,32 +138,49 @@ registry.category("web_tour.tours").add("metering_checklist_technician", {
             run: "click",
         },
         {
-            trigger: ".o_data_row:contains('Box door closed') td[name='value_pass_fail']",
+            trigger: ".o_metering_checklist_count:contains('0/2')",
+        },
+        {
+            trigger: ".o_metering_checklist_card:contains('Box door closed') button[data-value='pass']",
             run: "click",
         },
         {
-            trigger: ".o_data_row.o_selected_row div[name='value_pass_fail'] .o_select_menu_toggler",
-            run: "click",
+            trigger: ".o_metering_checklist_count:contains('1/2')",
         },
         {
-            // pass, fail
-            trigger: ".o_select_menu_item:eq(0)",
-            run: "click",
+            trigger: ".o_metering_checklist_card:contains('Supply voltage') .o_metering_card_range:contains('198')",
         },
         {
-            trigger: ".o_data_row:contains('Supply voltage') td[name='value_number']",
-            run: "click",
-        },
-        {
-            trigger: ".o_data_row.o_selected_row div[name='value_number'] input",
+            trigger: ".o_metering_checklist_card:contains('Supply voltage') input",
             run: "edit 230",
         },
         {
-            trigger: ".o_form_view .o_form_button_save",
+            // judged while typed, before it is saved
+            trigger: ".o_metering_checklist_card.o_metering_card_pass:contains('Supply voltage')",
+        },
+        {
+            trigger: ".o_metering_checklist_card:contains('Supply voltage') input",
+            // leaving the field gives the answer
+            run: "click .o_metering_checklist_count",
+        },
+        {
+            trigger: ".o_metering_checklist_count:contains('2/2')",
+        },
+        {
+            trigger: ".o_metering_checklist_card:contains('Box door closed') .o_metering_card_add_note",
             run: "click",
         },
         {
-            trigger: ".o_form_view .o_form_saved",
+            trigger: ".o_metering_checklist_card:contains('Box door closed') .o_metering_card_note textarea",
+            run: "edit Hinge stiff, oiled",
+        },
+        {
+            // leaving the note saves it
+            trigger: ".o_metering_checklist_count",
+            run: "click",
+        },
+        {
+            trigger: ".o_metering_checklist_ready",
         },
         {
             trigger: ".o_form_view button[name='action_complete']",
@@ -170,6 +188,150 @@ registry.category("web_tour.tours").add("metering_checklist_technician", {
         },
         {
             trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='done']",
+        },
+        {
+            // read-only once completed
+            trigger: ".o_metering_checklist_card:contains('Box door closed') button[data-value='pass']:disabled",
+        },
+    ],
+});
+
+// A 1×1 PNG.
+const PIXEL = Uint8Array.from(
+    atob(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+    ),
+    (c) => c.charCodeAt(0)
+);
+
+// On the phone, a technician answers a sectioned checklist on its cards: a
+// failure asks for its note at once, the item shown on that failure appears,
+// a photo comes from the camera, and the progress says what still blocks.
+registry.category("web_tour.tours").add("metering_checklist_phone", {
+    steps: () => [
+        {
+            trigger: ".o_metering_checklist_section:contains('Meter box')",
+        },
+        {
+            trigger: ".o_metering_checklist_count:contains('0/4')",
+        },
+        {
+            trigger: ".o_metering_checklist_blocking:contains('Seals intact')",
+        },
+        {
+            trigger: ".o_metering_checklist_card:contains('Seals intact') button[data-value='fail']",
+            run: "click",
+        },
+        {
+            // the note is asked for at once, nothing saved yet
+            trigger: ".o_metering_checklist_card:contains('Seals intact') .o_metering_card_note textarea.is-invalid",
+            run: "edit Seal broken by the customer",
+        },
+        {
+            trigger: ".o_metering_checklist_card:contains('Seals intact') .o_metering_card_note textarea",
+            // leaving the field gives the answer
+            run: "click .o_metering_checklist_count",
+        },
+        {
+            // the item shown on the failure appears
+            trigger: ".o_metering_checklist_card:contains('Photo of the broken seal') .o_metering_card_camera:has(input[capture])",
+        },
+        {
+            trigger: ".o_metering_checklist_count:contains('1/5')",
+        },
+        {
+            trigger: ".o_metering_checklist_card.o_metering_card_fail:contains('Seals intact')",
+        },
+        {
+            trigger: ".o_metering_checklist_card:contains('Wiring checked') button[data-value='yes']",
+            run: "click",
+        },
+        {
+            trigger: ".o_metering_checklist_count:contains('2/5')",
+        },
+        {
+            trigger: ".o_metering_checklist_card:contains('Phase voltage') input",
+            run: "edit 250",
+        },
+        {
+            trigger: ".o_metering_checklist_card.o_metering_card_fail:contains('Phase voltage')",
+        },
+        {
+            trigger: ".o_metering_checklist_card:contains('Phase voltage') input",
+            run: "edit 231",
+        },
+        {
+            trigger: ".o_metering_checklist_card:contains('Phase voltage') input",
+            // leaving the field gives the answer
+            run: "click .o_metering_checklist_count",
+        },
+        {
+            trigger: ".o_metering_checklist_count:contains('3/5')",
+        },
+        {
+            trigger: ".o_metering_checklist_blocking:contains('Photo of the broken seal')",
+        },
+        {
+            trigger: ".o_metering_checklist_card:contains('Photo of the broken seal') .o_metering_card_camera",
+            run() {
+                // what the phone's camera gives: a picture file
+                const input = document.querySelector(
+                    ".o_metering_checklist_card .o_metering_card_camera input"
+                );
+                const transfer = new DataTransfer();
+                transfer.items.add(new File([PIXEL], "seal.png", {type: "image/png"}));
+                input.files = transfer.files;
+                input.dispatchEvent(new Event("change", {bubbles: true}));
+            },
+        },
+        {
+            trigger: ".o_metering_checklist_card:contains('Photo of the broken seal') .o_metering_card_photo img",
+        },
+        {
+            trigger: ".o_metering_checklist_count:contains('4/5')",
+        },
+        {
+            trigger: ".o_metering_checklist_card:contains('Customer signature') .o_metering_card_signature button",
+            run: "click",
+        },
+        {
+            trigger: ".modal canvas.o_web_sign_signature",
+            run() {
+                // a stroke of the finger across the signature pad
+                const canvas = document.querySelector(".modal canvas.o_web_sign_signature");
+                const box = canvas.getBoundingClientRect();
+                const at = (x, y, type, target) =>
+                    target.dispatchEvent(
+                        new PointerEvent(type, {
+                            bubbles: true,
+                            isPrimary: true,
+                            pointerId: 1,
+                            pointerType: "mouse",
+                            buttons: type === "pointerup" ? 0 : 1,
+                            button: 0,
+                            clientX: box.left + x * box.width,
+                            clientY: box.top + y * box.height,
+                        })
+                    );
+                at(0.2, 0.5, "pointerdown", canvas);
+                for (let step = 1; step <= 10; step++) {
+                    at(0.2 + step * 0.06, 0.5 + (step % 2 ? 0.2 : -0.2), "pointermove", canvas);
+                }
+                at(0.8, 0.5, "pointerup", canvas);
+            },
+        },
+        {
+            trigger: ".modal .modal-footer .btn-primary:enabled",
+            run: "click",
+        },
+        {
+            trigger: ".o_metering_checklist_card:contains('Customer signature') .o_metering_card_signature img",
+        },
+        {
+            trigger: ".o_metering_checklist_count:contains('5/5')",
+        },
+        {
+            trigger: ".o_metering_checklist_ready",
         },
     ],
 });
