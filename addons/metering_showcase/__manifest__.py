@@ -42,6 +42,7 @@
         "views/metering_scorecard_template_views.xml",
         "views/metering_evaluation_views.xml",
         "report/metering_evaluation_reports.xml",
+        "report/metering_showcase_visit_reports.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -80,6 +80,11 @@ class MeteringDocumentAccessLog(models.Model):
 
     def write(self, vals):
         if vals:
+            # a user has no right to write it (its access rights say so first:
+            # an access error, as for any proof of the suite); nor has the
+            # system
+            if not self.env.su:
+                self.check_access("write")
             raise UserError(
                 self.env._(
                     "The document access log is never changed: it is append-only."

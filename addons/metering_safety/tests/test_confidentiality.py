@@ -317,7 +317,7 @@ class TestLeaveNoPath(ConfidentialityCommon):
         self.env["metering.document.access.log"]._metering_log(self.secret_file, "open")
         log = self._logs(self.secret_file, self.env.user)
         for user in (self.officer, self.manager):
-            with self.assertRaises(UserError):
+            with self.assertRaises(AccessError):
                 log.with_user(user).write({"event": "print"})
             with self.assertRaises(AccessError):
                 log.with_user(user).unlink()

@@ -1,2 +1,3 @@
 from . import metering_checklist_xlsx
 from . import metering_energy_adjustment_xlsx
+from . import metering_rotation_plan_xlsx

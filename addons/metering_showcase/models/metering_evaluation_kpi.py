@@ -7,6 +7,7 @@ answers, for all the evaluations at once, {evaluation: {"value", "count",
 records it came from, and their model and domain (the link opens them).
 Another addon adds a KPI by extending `_kpi_registry` and the model."""
 
+from collections import defaultdict
 from datetime import datetime, time
 
 from dateutil.relativedelta import relativedelta
@@ -29,6 +30,7 @@ KPI_KINDS = {
     "qualifications_valid": "percent",
     "backfills_reviewed": "percent",
     "repeat_faults": "count",
+    "visit_feedback": "percent",
 }
 # A fault at a metering point that had one this many days before repeats it.
 REPEAT_FAULT_DAYS = 90
@@ -91,6 +93,9 @@ class MeteringEvaluation(models.Model):
         labels["qualifications_valid"] = _("Rate of qualifications valid")
         labels["backfills_reviewed"] = _("Rate of backfilled records reviewed")
         labels["repeat_faults"] = _("Repeat faults at a metering point within 90 days")
+        labels["visit_feedback"] = _(
+            "Average feedback rating of the visits staffed (5 stars = 100)"
+        )
         return [(code, label, KPI_KINDS[code]) for code, label in labels.items()]
 
     # The providers ----------------------------------------------------------
@@ -305,7 +310,92 @@ class MeteringEvaluation(models.Model):
                 }
         return results
 
+    def _kpi_visit_feedback(self, evaluations):
+        """Exhibition hall visits held in the period that the employee (or a
+        member of the team) was assigned to, done and rated by the visitors:
+        their average rating, 5 stars being 100. A visit counts once however
+        many of the team served it. One grouped query per period."""
+        results = {}
+        employees_of = evaluations._kpi_employees()
+        Assignment = self.env["metering.showcase.assignment"].sudo()
+        Visit = self.env["metering.showcase.visit"].sudo()
+        for (date_from, date_to), group in evaluations.grouped(
+            lambda e: (e.date_from, e.date_to)
+        ).items():
+            start = fields.Datetime.to_string(datetime.combine(date_from, time.min))
+            end = fields.Datetime.to_string(
+                datetime.combine(date_to + relativedelta(days=1), time.min)
+            )
+            visits = [
+                ("state", "=", "done"),
+                ("feedback_on", "!=", False),
+                ("start", ">=", start),
+                ("start", "<", end),
+            ]
+            staff = self.env["hr.employee"].union(
+                *(employees_of[evaluation] for evaluation in group)
+            )
+            rows = Assignment._read_group(
+                Domain("employee_id", "in", staff.ids)
+                & Domain("visit_id", "any", visits),
+                ["employee_id", "visit_id"],
+            )
+            served = defaultdict(lambda: Visit)
+            for employee, visit in rows:
+                served[employee] |= visit
+            Visit.union(*served.values()).fetch(["rating_average"])
+            for evaluation in group:
+                employees = employees_of[evaluation]
+                mine = Visit.union(*(served[employee] for employee in employees))
+                ratings = mine.mapped("rating_average")
+                results[evaluation] = {
+                    "value": 20.0 * sum(ratings) / len(ratings) if ratings else None,
+                    "count": len(mine),
+                    "model": "metering.showcase.visit",
+                    "domain": [
+                        *visits,
+                        ("assignment_ids.employee_id", "in", employees.ids),
+                    ],
+                }
+        return results
+
     # Helpers ----------------------------------------------------------------
+
+    def _kpi_employees(self):
+        """{evaluation: its employee, or the employees of its team (those
+        whose Field Service worker is in the team)} in two searches at most."""
+        teams = self.filtered(lambda e: e.subject == "team").team_id
+        members = {}
+        if teams:
+            persons = (
+                self.env["fsm.person"]
+                .sudo()
+                .search_fetch([("team_id", "in", teams.ids)], ["team_id", "partner_id"])
+            )
+            staff = (
+                self.env["hr.employee"]
+                .sudo()
+                .search_fetch(
+                    [
+                        "|",
+                        ("work_contact_id", "in", persons.partner_id.ids),
+                        ("user_id.partner_id", "in", persons.partner_id.ids),
+                    ],
+                    ["work_contact_id", "user_id"],
+                )
+            )
+            for person in persons:
+                members.setdefault(person.team_id, staff.browse())
+                members[person.team_id] |= staff.filtered(
+                    lambda e, p=person.partner_id: (
+                        p in (e.work_contact_id | e.user_id.partner_id)
+                    )
+                )
+        empty = self.env["hr.employee"]
+        return {
+            e: (members.get(e.team_id, empty) if e.subject == "team" else e.employee_id)
+            for e in self
+        }
 
     @api.model
     def _kpi_order_paths(self):

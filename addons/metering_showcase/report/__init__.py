@@ -1,2 +1,3 @@
 from . import metering_evaluation_xlsx
 from . import metering_evaluation_ranking_xlsx
+from . import metering_showcase_visit_schedule_xlsx

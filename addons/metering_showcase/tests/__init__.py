@@ -11,3 +11,5 @@ from . import test_scorecard_kpi
 from . import test_scorecard_workflow
 from . import test_scorecard_xlsx
 from . import test_scorecard_tour
+from . import test_scorecard_visit_kpi
+from . import test_visit_schedule_xlsx

@@ -1,6 +1,7 @@
 /** @odoo-module **/
 // Copyright 2026 Metering Compliance Suite Authors
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import {download} from "@web/core/network/download";
 import {registry} from "@web/core/registry";
 
 // The center manager publishes a scorecard and generates the month's
@@ -69,6 +70,33 @@ registry.category("web_tour.tours").add("metering_scorecard_manager_signs", {
         },
         {
             trigger: ".o_statusbar_status .o_arrow_button_current[data-value='signed']",
+        },
+        // the signed scorecard's ranking, downloaded from the Print menu
+        {
+            trigger: ".o_cp_action_menus button:has(i.fa-cog)",
+            async run(helpers) {
+                const original = download._download;
+                download._download = async (options) => {
+                    const result = await original(options);
+                    document.body.classList.add("o_metering_ranking_downloaded");
+                    download._download = original;
+                    return result;
+                };
+                await helpers.click();
+            },
+        },
+        {
+            trigger: ".o-dropdown--menu button:has(i.fa-print)",
+            run: "click",
+        },
+        {
+            trigger:
+                ".o-dropdown-item:contains('Ranking (xlsx)'), " +
+                ".o-dropdown-item:contains('排名 (xlsx)')",
+            run: "click",
+        },
+        {
+            trigger: "body.o_metering_ranking_downloaded",
         },
     ],
 });
