@@ -6,3 +6,4 @@ from . import test_safety_briefing
 from . import test_safety_briefing_tour
 from . import test_safety_rpc
 from . import test_gate_queries
+from . import test_journeys
