@@ -11,6 +11,9 @@ const ALLOWED = new Set([
     "kvarh",
     // the suite's own record codes (sequences such as WO/2026/00012)
     "SO",
+    // the stages of OCA fieldservice, until the upstream translations land
+    "Completed",
+    "Cancelled",
 ]);
 
 /**
