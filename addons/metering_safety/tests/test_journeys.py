@@ -9,7 +9,7 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from odoo.addons.metering_service.tests.common import PIXEL
+from odoo.addons.metering_service.tests.common import PIXEL, pass_checklists
 
 
 class JourneyCommon(HttpCase):
@@ -203,7 +203,10 @@ class JourneyCommon(HttpCase):
         return adjustment
 
     def _run_technician(self, order, tour):
-        self.start_tour("/odoo", f"{tour}_blocked", login=self.technician.login)
+        # the refusal is a business error, logged as such
+        with self.assertLogs("odoo.http", "WARNING") as refused:
+            self.start_tour("/odoo", f"{tour}_blocked", login=self.technician.login)
+        self.assertIn(order.name, refused.output[0])
         self.assertEqual(order.stage_id, self.env.ref("fieldservice.fsm_stage_new"))
         briefing = self._briefing(order, self.leader)
         self.start_tour("/odoo", tour, login=self.technician.login)
@@ -297,6 +300,9 @@ class TestJourneys(JourneyCommon):
         gives the final approval of a refund calculation and opens the
         checklist analysis."""
         adjustment = self._adjustment("leader_approved")
+        # the analysis has answers to show: today's self-checks, answered
+        self.env["metering.self.check"]._cron_create_daily()
+        pass_checklists(self.env["metering.self.check"].search([]))
 
         self.start_tour("/odoo", "metering_journey_manager", login=self.manager.login)
 

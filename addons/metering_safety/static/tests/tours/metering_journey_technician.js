@@ -6,6 +6,29 @@ import {registry} from "@web/core/registry";
 
 const ORDER = "江北花园3栋表箱";
 
+// A button of the order's header: on a phone only the first one shows, the
+// others are behind the "more" menu.
+function headerButton(selector, content) {
+    return [
+        {
+            content: `Find ${content} at the top of the order`,
+            trigger: ".o_form_view .o_statusbar_buttons",
+            run() {
+                if (!document.querySelector(`.o_statusbar_buttons ${selector}`)) {
+                    document
+                        .querySelector(".o_statusbar_buttons button:has(.oi-ellipsis-v)")
+                        .click();
+                }
+            },
+        },
+        {
+            content,
+            trigger: selector,
+            run: "click",
+        },
+    ];
+}
+
 function openOrder() {
     return [
         {
@@ -40,7 +63,7 @@ function blocked() {
             content: "The gate says why: no safety briefing",
             trigger: ".modal:contains('没有现场安全会')",
         },
-        noEnglish("the refused start"),
+        noEnglish("the refused start", [], {inDialog: true}),
         {
             content: "Close the message",
             trigger: ".modal .modal-footer .btn-primary",
@@ -58,11 +81,7 @@ function blocked() {
 function day() {
     return [
         ...openOrder(),
-        {
-            content: "Open the briefing of the order",
-            trigger: ".o_form_view .o_metering_open_briefing",
-            run: "click",
-        },
+        ...headerButton(".o_metering_open_briefing", "Open the briefing of the order"),
         {
             content: "He is on its roster",
             trigger: ".o_form_view div[name='attendee_ids'] .o_data_row:contains('李强')",
@@ -70,18 +89,22 @@ function day() {
         noEnglish("the briefing"),
         {
             content: "Select his roster row",
-            trigger: ".o_form_view div[name='attendee_ids'] .o_data_row:contains('李强') td[name='acknowledged_on']",
+            trigger: ".o_form_view div[name='attendee_ids'] .o_data_row:contains('李强') td[name='signature']",
             run: "click",
         },
         {
+            content: "His row is open for his signature",
+            trigger: ".o_form_view div[name='attendee_ids'] .o_data_row.o_selected_row:contains('李强')",
+        },
+        {
             content: "Sign on his own device",
-            trigger: ".o_form_view div[name='attendee_ids'] .o_selected_row .o_signature",
+            trigger: ".o_form_view div[name='attendee_ids'] .o_selected_row td[name='signature'] .o_signature",
             run: "click",
         },
         ...signInDialog(),
         {
             content: "His signature shows on his row",
-            trigger: ".o_form_view div[name='attendee_ids'] .o_selected_row img.o_signature",
+            trigger: ".o_form_view div[name='attendee_ids'] .o_data_row:contains('李强') img.o_signature",
         },
         {
             content: "Acknowledge",
@@ -106,11 +129,7 @@ function day() {
             content: "Work has started",
             trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('进行中')",
         },
-        {
-            content: "Open the order's checklist",
-            trigger: ".o_form_view .o_metering_open_checklists",
-            run: "click",
-        },
+        ...headerButton(".o_metering_open_checklists", "Open the order's checklist"),
         {
             content: "The checklist shows its sections",
             trigger: ".o_metering_checklist_section:contains('表箱外观')",
