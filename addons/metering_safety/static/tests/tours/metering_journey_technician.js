@@ -94,7 +94,7 @@ function day() {
         },
         {
             content: "His row is open for his signature",
-            trigger: ".o_form_view div[name='attendee_ids'] .o_data_row.o_selected_row:contains('李强')",
+            trigger: ".o_form_view div[name='attendee_ids'] .o_data_row.o_selected_row td[name='signature']",
         },
         {
             content: "Sign on his own device",
@@ -104,7 +104,7 @@ function day() {
         ...signInDialog(),
         {
             content: "His signature shows on his row",
-            trigger: ".o_form_view div[name='attendee_ids'] .o_data_row:contains('李强') img.o_signature",
+            trigger: ".o_form_view div[name='attendee_ids'] .o_data_row img.o_signature",
         },
         {
             content: "Acknowledge",
