@@ -5,6 +5,11 @@ import {answerAllCards, noEnglish, signInDialog} from "@metering_safety/../tests
 import {registry} from "@web/core/registry";
 
 const ORDER = "江北花园3栋表箱";
+// The current stage: an arrow on the desktop, the dropdown's label on a phone.
+const IN_PROGRESS = [
+    ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('进行中')",
+    ".o_form_view .o_statusbar_status button.o_arrow_button.dropdown-toggle:contains('进行中')",
+].join(", ");
 
 // A button of the order's header: on a phone only the first one shows, the
 // others are behind the "more" menu.
@@ -112,8 +117,8 @@ function day() {
             run: "click",
         },
         {
-            content: "The whole crew acknowledged: the briefing is done",
-            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='done']",
+            content: "His line is acknowledged, by him",
+            trigger: ".o_form_view div[name='attendee_ids']:not(:has(.o_metering_acknowledge)) .o_data_row.text-success td[name='confirmed_by_id']:contains('李强')",
         },
         {
             content: "Back to the order",
@@ -127,7 +132,7 @@ function day() {
         },
         {
             content: "Work has started",
-            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('进行中')",
+            trigger: IN_PROGRESS,
         },
         ...headerButton(".o_metering_open_checklists", "Open the order's checklist"),
         {
@@ -143,7 +148,7 @@ function day() {
         },
         {
             content: "The order is in progress",
-            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('进行中')",
+            trigger: IN_PROGRESS,
         },
         noEnglish("the started order"),
     ];
