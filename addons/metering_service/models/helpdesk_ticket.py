@@ -128,10 +128,11 @@ class HelpdeskTicket(models.Model):
     def _compute_display_name(self):
         """A request not saved yet has no number: its title alone, instead of
         helpdesk_mgmt's "False - title" in the breadcrumbs."""
-        super()._compute_display_name()
+        res = super()._compute_display_name()
         for ticket in self:
             if not ticket.number or ticket.number == "/":
                 ticket.display_name = ticket.name or ""
+        return res
 
     @api.model_create_multi
     def create(self, vals_list):
