@@ -108,7 +108,7 @@ registry.category("web_tour.tours").add("metering_journey_leader", {
             content: "He is its reviewer",
             trigger: ".o_form_view div[name='backfill_reviewed_by_id']:contains('陈建国')",
         },
-        noEnglish("the reviewed backfilled record", ["png"]),
+        noEnglish("the reviewed backfilled record"),
         ...menu(FIELD_WORK, "metering_service.metering_energy_adjustment_menu"),
         {
             content: "Open the calculation waiting for him",
@@ -124,6 +124,6 @@ registry.category("web_tour.tours").add("metering_journey_leader", {
             content: "It waits for the center manager",
             trigger: ".o_statusbar_status button[data-value='leader_approved'].o_arrow_button_current",
         },
-        noEnglish("the approved calculation", ["kWh"]),
+        noEnglish("the approved calculation"),
     ],
 });

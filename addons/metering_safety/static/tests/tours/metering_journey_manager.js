@@ -94,7 +94,7 @@ registry.category("web_tour.tours").add("metering_journey_manager", {
             content: "The calculation is approved",
             trigger: ".o_statusbar_status button[data-value='approved'].o_arrow_button_current",
         },
-        noEnglish("the approved calculation", ["kWh"]),
+        noEnglish("the approved calculation"),
         ...menu("metering_service.menu_reporting", "metering_service.metering_checklist_answer_menu_analysis"),
         {
             content: "The checklist analysis opens",
