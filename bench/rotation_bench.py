@@ -1,41 +1,66 @@
-"""Benchmark of rotation planning (issue: plan 100,000 due meters).
+"""Benchmark of rotation planning and completion, against plain Field Service.
 
-For each count, in one transaction that is rolled back afterwards: create the
-due meters (single-phase, installed 11 years ago, ten per metering point, a
-hundred metering points per area), then measure
+For each count of due meters (single-phase, installed 11 years ago, ten per
+metering point, a hundred metering points per area), on the suite's database
+and on the database with only the OCA modules, each side in processes of its
+own:
 
-- the planning (metering.rotation.plan): meters/s, SQL queries per meter;
-- a plain batched fsm.order create of the same number of orders, with the
-  same values: orders/s, for comparison;
+- setup: the areas, points and meters, committed;
+- planning, as the monthly cron runs it (metering.rotation.plan with its
+  batches committed as they go and the cron's progress): meters/s, SQL
+  queries per order, the cron's progress, and the peak memory of the process;
+  on the plain side, the same orders (the same areas, 50 meters each) made by
+  a plain batched fsm.order create, committed per batch of 1,000 orders;
+- completion of those orders in one write: on the suite's side every line
+  swapped for a new meter (old meters removed, new ones installed, two
+  history rows per meter), on the plain side the same stage write alone;
+  rolled back.
 
-- the completion of those rotation orders, every line swapped for a new meter
-  (the registry: old meters removed, new ones installed, two history rows per
-  meter): meters/s, SQL queries per meter, and the ratio to a plain batched
-  write of the same registry rows and history;
+Then a crash and its resumption: planning 5,000 meters in batches of 1,000
+meters that fails in its third batch, then planned again: every meter is
+planned once.
 
-and print the process's peak memory. Run through bench/run.
+Run through bench/run.
 
-Usage: python3 bench/rotation_bench.py -c ODOO_CONF -d DB [--count N ...]
+Usage: python3 bench/rotation_bench.py -c ODOO_CONF -d DB --plain-database DB
+       [--count N ...]
 """
 
-import argparse
-import resource
+import inspect
+import json
+import os
+import time
+from collections import defaultdict
+from unittest.mock import patch
 
-from bench_common import measure, out
+from bench_common import (
+    measure,
+    out,
+    parser,
+    peak_mb,
+    ratio,
+    result,
+    setup_odoo,
+    table,
+)
+from bench_common import side as run_side
 from dateutil.relativedelta import relativedelta
 
 import odoo
 from odoo import api, fields
 from odoo.modules.registry import Registry
-from odoo.tools import config
 
 METERS_PER_POINT = 10
 POINTS_PER_AREA = 100
 MAX_DEVICES = 50
+ORDER_BATCH = 1000  # the suite's metering.rotation.ORDER_BATCH
 BATCH = 5000
+CRASH_METERS = 5000
 
 
-def _create_meters(env, count):
+def _create_meters(env, suite, count, tag):
+    """The areas, points and meters, created and committed in batches (the
+    cache emptied after each)."""
     today = fields.Date.context_today(env.user)
     ctx = {"tracking_disable": True, "mail_create_nolog": True}
     Location = env["fsm.location"].with_context(**ctx)
@@ -43,45 +68,105 @@ def _create_meters(env, count):
     points_count = -(-count // METERS_PER_POINT)
     areas = Location.create(
         [
-            {"name": f"Bench area {i}", "owner_id": owner.id}
+            {"name": f"Bench {tag} area {i}", "owner_id": owner.id}
             for i in range(-(-points_count // POINTS_PER_AREA))
         ]
-    )
-    points = Location.browse()
+    ).ids
+    points = []
     for start in range(0, points_count, BATCH):
-        points |= Location.create(
+        points += Location.create(
             [
                 {
-                    "name": f"Bench point {i}",
+                    "name": f"Bench {tag} point {i}",
                     "owner_id": owner.id,
-                    "parent_id": areas[i // POINTS_PER_AREA].id,
-                    "supply_voltage": "220v",
+                    "parent_id": areas[i // POINTS_PER_AREA],
                 }
+                | ({"supply_voltage": "220v"} if suite else {})
                 for i in range(start, min(start + BATCH, points_count))
             ]
-        )
+        ).ids
+        env.cr.commit()
+        env.invalidate_all()
     Device = env["fsm.equipment"].with_context(**ctx)
     installed = today - relativedelta(years=11)
     for start in range(0, count, BATCH):
         Device.create(
             [
                 {
-                    "name": f"Bench meter {i}",
-                    "device_kind": "single_phase_meter",
-                    "device_state": "installed",
-                    "installed_date": installed,
-                    "location_id": points[i // METERS_PER_POINT].id,
+                    "name": f"Bench {tag} meter {i}",
+                    "location_id": points[i // METERS_PER_POINT],
                 }
+                | (
+                    {
+                        "device_kind": "single_phase_meter",
+                        "device_state": "installed",
+                        "installed_date": installed,
+                    }
+                    if suite
+                    else {}
+                )
                 for i in range(start, min(start + BATCH, count))
             ]
         )
-    env.flush_all()
-    return today + relativedelta(days=1)
+        env.cr.commit()
+        env.invalidate_all()
 
 
-def _bench_completion(env, orders):
-    """Swap every line of the rotation orders, complete them, and compare with
-    a plain batched write of the same rows."""
+def _plain_plan(env, company, tag):
+    """What the suite's planning makes, by plain Field Service: one order per
+    area and 50 meters, created in batches of 1,000 orders, each committed."""
+    env.cr.execute(
+        """
+        SELECT split_part(l.parent_path, '/', 1)::int, e.id
+          FROM fsm_equipment e JOIN fsm_location l ON l.id = e.location_id
+         WHERE e.name LIKE %s
+         ORDER BY 1, 2
+        """,
+        [f"Bench {tag} meter %"],
+    )
+    by_area = defaultdict(list)
+    for area_id, device_id in env.cr.fetchall():
+        by_area[area_id].append(device_id)
+    chunks = [
+        (area_id, ids[start : start + MAX_DEVICES])
+        for area_id, ids in sorted(by_area.items())
+        for start in range(0, len(ids), MAX_DEVICES)
+    ]
+    Order = env["fsm.order"].with_context(tracking_disable=True)
+    order_ids = []
+    for start in range(0, len(chunks), ORDER_BATCH):
+        order_ids += Order.create(
+            [
+                {
+                    "location_id": area_id,
+                    "company_id": company.id,
+                    "equipment_ids": [fields.Command.set(device_ids)],
+                }
+                for area_id, device_ids in chunks[start : start + ORDER_BATCH]
+            ]
+        ).ids
+        env.cr.commit()
+        env.invalidate_all()
+    return env["fsm.order"].browse(order_ids)
+
+
+def _suite_plan(env, company, horizon):
+    """The planning as the cron runs it: its progress record and context."""
+    cron = env.ref("metering_service.ir_cron_plan_rotation")
+    cron, progress = cron._add_progress()
+    env = env(context=dict(cron.env.context, cron_id=cron.id))
+    Rotation = env["metering.rotation"]
+    if "commit" not in inspect.signature(Rotation.plan).parameters:
+        # a version that plans in one transaction: measured as it is
+        orders = Rotation.plan(company, horizon, MAX_DEVICES)
+        env.cr.commit()
+        progress.write({"done": len(orders.equipment_ids), "remaining": 0})
+        return orders, progress
+    orders = Rotation.plan(company, horizon, MAX_DEVICES, commit=True)
+    return orders, progress
+
+
+def _swap_lines(env, orders):
     lines = orders.rotation_line_ids
     Device = env["fsm.equipment"].with_context(tracking_disable=True)
     new = Device.browse()
@@ -92,119 +177,208 @@ def _bench_completion(env, orders):
                 for i in range(start, min(start + BATCH, len(lines)))
             ]
         )
-    for line, meter in zip(lines, new, strict=True):
-        line.write(
-            {"state": "swapped", "new_equipment_id": meter.id, "final_reading": 100.0}
+    env.cr.execute(
+        """
+        UPDATE metering_rotation_line l
+           SET state = 'swapped', new_equipment_id = n.new_id, final_reading = 100
+          FROM unnest(%s, %s) AS n(line_id, new_id)
+         WHERE l.id = n.line_id
+        """,
+        [lines.ids, new.ids],
+    )
+    # the crew answered the orders' delivered checklists, which guard completion
+    env.cr.execute(
+        """
+        UPDATE metering_checklist_answer a SET result = 'pass'
+          FROM metering_checklist c
+         WHERE c.id = a.checklist_id AND a.result = 'unanswered'
+           AND c.res_model = 'fsm.order' AND c.res_id = ANY(%s)
+        """,
+        [orders.ids],
+    )
+    if "safety_cleared_on" in orders._fields:
+        # work started after the crew's briefing (metering_safety's gate)
+        env.cr.execute(
+            "UPDATE fsm_order SET safety_cleared_on = now() WHERE id = ANY(%s)",
+            [orders.ids],
         )
+    env.invalidate_all()
+
+
+def phase_setup(env, suite, params):
+    _create_meters(env, suite, params["count"], params["tag"])
+    env.cr.commit()
+    return {}
+
+
+def phase_plan(env, suite, params):
+    company = env.company
+    horizon = fields.Date.context_today(env.user) + relativedelta(days=1)
+    env.cr.commit()
+    before_mb = peak_mb()
+    progress = None
+    if suite:
+        (orders, progress), plan_s, plan_q = measure(
+            env, lambda: _suite_plan(env, company, horizon)
+        )
+    else:
+        orders, plan_s, plan_q = measure(
+            env, lambda: _plain_plan(env, company, params["tag"])
+        )
+    values = {
+        "meters": len(orders.equipment_ids),
+        "orders": len(orders),
+        "plan_s": plan_s,
+        "plan_q": plan_q,
+        "start_mb": before_mb,
+        "peak_mb": peak_mb(),
+    }
+    if progress:
+        values["progress"] = [progress.done, progress.remaining]
     completed = env.ref("fieldservice.fsm_stage_completed")
+    if suite:
+        _swap_lines(env, orders)
     done = orders.with_context(bypass_order_completed_stage=True)
-    _result, complete_s, complete_q = measure(
+    __, values["complete_s"], values["complete_q"] = measure(
         env, lambda: done.write({"stage_id": completed.id})
     )
-    old = lines.old_equipment_id
-    locations = [line.location_id.id for line in lines]
-    today = fields.Date.context_today(env.user)
-
-    def plain_write():
-        old.write({"device_state": "removed", "last_reading": 100.0})
-        new.write({"device_state": "installed", "installed_date": today})
-        env["metering.device.history"].create(
-            [
-                {
-                    "equipment_id": device.id,
-                    "event": event,
-                    "reading": 100.0,
-                    "location_id": location_id,
-                }
-                for devices, event in ((old, "removed"), (new, "installed"))
-                for device, location_id in zip(devices, locations, strict=True)
-            ]
-        )
-
-    _result, plain_s, _plain_q = measure(env, plain_write)
-    meters = len(lines)
-    return {
-        "swapped_per_s": meters / complete_s,
-        "complete_queries_per_meter": complete_q / meters,
-        "plain_swapped_per_s": meters / plain_s,
-    }
+    env.cr.rollback()
+    return values
 
 
-def bench(db, count):
-    with Registry(db).cursor() as cr:
-        env = api.Environment(cr, odoo.SUPERUSER_ID, {})
-        company = env.company
-        horizon = _create_meters(env, count)
-        rotation = env["metering.rotation"]
+def phase_crash(env, suite, params):
+    """Plan CRASH_METERS meters in batches of 20 orders (1,000 meters) and
+    fail in the third batch: two committed, the third rolled back."""
+    company = env.company
+    _create_meters(env, suite, CRASH_METERS, params["tag"])
+    horizon = fields.Date.context_today(env.user) + relativedelta(days=1)
+    Rotation = type(env["metering.rotation"])
+    insert = Rotation._insert_lines
+    batches = []
 
-        orders, plan_s, plan_q = measure(
-            env, lambda: rotation.plan(company, horizon, MAX_DEVICES)
-        )
-        planned = len(orders.equipment_ids)
-        values = [
-            {
-                "type": order.type.id,
-                "location_id": order.location_id.id,
-                "company_id": company.id,
-                "equipment_ids": [fields.Command.set(order.equipment_ids.ids)],
-            }
-            for order in orders
-        ]
-        Order = env["fsm.order"].with_context(tracking_disable=True)
+    def crash_in_third_batch(self, orders):
+        batches.append(len(orders))
+        if len(batches) == 3:
+            raise RuntimeError("crash")
+        return insert(self, orders)
 
-        def plain_create():
-            for start in range(0, len(values), rotation.ORDER_BATCH):
-                Order.create(values[start : start + rotation.ORDER_BATCH])
+    with (
+        patch.object(Rotation, "ORDER_BATCH", 20),
+        patch.object(Rotation, "_insert_lines", crash_in_third_batch),
+    ):
+        try:
+            _suite_plan(env, company, horizon)
+        except RuntimeError:
+            env.cr.rollback()
+    env.invalidate_all()
+    after_crash = _planned(env, params["tag"])
+    with patch.object(Rotation, "ORDER_BATCH", 20):
+        _suite_plan(env, company, horizon)
+    env.invalidate_all()
+    return {"after_crash": after_crash, "after_resume": _planned(env, params["tag"])}
 
-        _result, plain_s, _plain_q = measure(env, plain_create)
-        complete = _bench_completion(env, orders)
-        cr.rollback()
-    return complete | {
-        "meters": planned,
-        "orders": len(values),
-        "meters_per_s": planned / plan_s,
-        "orders_per_s": len(values) / plan_s,
-        "queries_per_meter": plan_q / planned,
-        "plain_orders_per_s": len(values) / plain_s,
-    }
+
+def _planned(env, tag):
+    """(lines, distinct meters on them) of the crash scenario's meters."""
+    env.cr.execute(
+        """
+        SELECT count(*), count(DISTINCT l.old_equipment_id)
+          FROM metering_rotation_line l
+          JOIN fsm_equipment e ON e.id = l.old_equipment_id
+         WHERE e.name LIKE %s
+        """,
+        [f"Bench {tag} meter %"],
+    )
+    return list(env.cr.fetchone())
+
+
+PHASES = {"setup": phase_setup, "plan": phase_plan, "crash": phase_crash}
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-c", "--config", required=True)
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--count", type=int, action="append")
-    args = parser.parse_args()
-    config.parse_config(["-c", args.config, "-d", args.database, "--log-level=warn"])
-    header = (
-        f"{'meters':>8} {'orders':>7} {'meters/s':>9} {'queries/meter':>14} "
-        f"{'orders/s':>9} {'plain orders/s':>15} {'ratio':>6}"
+    arguments = parser(__doc__)
+    arguments.add_argument("--count", type=int, action="append")
+    args, __ = arguments.parse_known_args()
+    setup_odoo(args)
+    if args.side:
+        with Registry(args.database).cursor() as cr:
+            env = api.Environment(cr, odoo.SUPERUSER_ID, {})
+            params = json.loads(args.params)
+            return result(PHASES[args.phase](env, args.side == "suite", params))
+    rows = []
+    for count in args.count or [10_000, 30_000]:
+        figures = {}
+        for which in ("suite", "plain"):
+            started = time.perf_counter()
+            tag = f"{os.getpid()}-{count}"
+            run_side(__file__, args, which, "setup", count=count, tag=tag)
+            setup_s = time.perf_counter() - started
+            figures[which] = run_side(
+                __file__, args, which, "plan", count=count, tag=tag
+            )
+            figures[which]["setup_s"] = setup_s
+        rows.append((count, figures["suite"], figures["plain"]))
+    out("rotation planning (batches committed as they go), suite vs OCA only")
+    table(
+        [
+            "meters",
+            "orders",
+            "meters/s",
+            "plain",
+            "ratio",
+            "queries/order",
+            "plain",
+            "ratio",
+            "peak MB",
+            "plain",
+            "progress done/left",
+        ],
+        [
+            [
+                s["meters"],
+                s["orders"],
+                s["meters"] / s["plan_s"],
+                p["meters"] / p["plan_s"],
+                ratio(p["plan_s"], s["plan_s"]),
+                s["plan_q"] / s["orders"],
+                p["plan_q"] / p["orders"],
+                ratio(s["plan_q"] / s["orders"], p["plan_q"] / p["orders"]),
+                s["peak_mb"],
+                p["peak_mb"],
+                "/".join(f"{n:,}" for n in s["progress"]),
+            ]
+            for count, s, p in rows
+        ],
     )
-    out(header)
-    results = []
-    for count in args.count or [10_000, 100_000]:
-        r = bench(args.database, count)
-        results.append(r)
-        out(
-            f"{r['meters']:>8} {r['orders']:>7} {r['meters_per_s']:>9.0f} "
-            f"{r['queries_per_meter']:>14.4f} {r['orders_per_s']:>9.1f} "
-            f"{r['plain_orders_per_s']:>15.1f} "
-            f"{r['orders_per_s'] / r['plain_orders_per_s']:>6.2f}"
-        )
-    out("rotation completion (every line swapped)")
     out(
-        f"{'meters':>8} {'swapped/s':>10} {'queries/meter':>14} "
-        f"{'plain/s':>8} {'ratio':>6}"
-    )
-    for r in results:
-        out(
-            f"{r['meters']:>8} {r['swapped_per_s']:>10.0f} "
-            f"{r['complete_queries_per_meter']:>14.4f} "
-            f"{r['plain_swapped_per_s']:>8.0f} "
-            f"{r['swapped_per_s'] / r['plain_swapped_per_s']:>6.2f}"
+        "  (meters/s ratio: suite throughput / plain throughput; peak MB: the "
+        "planning process, {:.0f} MB of it before planning)".format(
+            rows[0][1]["start_mb"]
         )
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    out(f"peak memory of the process: {peak_mb:.0f} MB")
+    )
+    out("rotation completion in one write (suite: every line swapped and applied)")
+    table(
+        ["meters", "meters/s", "plain", "ratio", "queries/order", "plain", "ratio"],
+        [
+            [
+                s["meters"],
+                s["meters"] / s["complete_s"],
+                p["meters"] / p["complete_s"],
+                ratio(p["complete_s"], s["complete_s"]),
+                s["complete_q"] / s["orders"],
+                p["complete_q"] / p["orders"],
+                ratio(s["complete_q"] / s["orders"], p["complete_q"] / p["orders"]),
+            ]
+            for count, s, p in rows
+        ],
+    )
+    crash = run_side(__file__, args, "suite", "crash", tag=f"{os.getpid()}-crash")
+    out(
+        f"crash in the third batch of {CRASH_METERS:,} meters: "
+        f"{crash['after_crash'][0]:,} meters committed; resumed: "
+        f"{crash['after_resume'][0]:,} lines for {crash['after_resume'][1]:,} "
+        "distinct meters"
+    )
 
 
 if __name__ == "__main__":

@@ -13,8 +13,9 @@
     "development_status": "Alpha",
     "application": True,
     "installable": True,
-    "depends": ["fieldservice", "helpdesk_mgmt", "hr", "mail"],
-    "external_dependencies": {"python": ["openupgradelib"]},
+    "depends": ["fieldservice", "helpdesk_mgmt", "hr", "mail", "report_xlsx"],
+    "external_dependencies": {"python": ["openupgradelib", "xlsxwriter"]},
+    "post_load": "post_load",
     "data": [
         "security/metering_service_security.xml",
         "security/ir.model.access.csv",
@@ -38,6 +39,7 @@
         "views/metering_checklist_template_views.xml",
         "views/metering_checklist_views.xml",
         "report/metering_energy_adjustment_report.xml",
+        "report/metering_xlsx_reports.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -48,6 +50,7 @@
         "demo/fsm_equipment_demo.xml",
         "demo/metering_energy_adjustment_demo.xml",
         "demo/fsm_order_demo.xml",
+        "demo/upstream_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -12,3 +12,16 @@ from . import fsm_order_type
 from . import fsm_stage
 from . import metering_policy
 from . import metering_safety_briefing
+from . import metering_classification_level
+from . import metering_document_grant
+from . import metering_document_access_log
+from . import metering_document_destruction
+from . import metering_removable_medium
+from . import metering_backup_record
+from . import metering_security_study
+from . import metering_security_study_attendee
+from . import dms_directory
+from . import dms_file
+from . import ir_binary
+from . import ir_attachment
+from . import mail_thread

@@ -51,14 +51,35 @@ class FsmOrder(models.Model):
         "briefing covers it yet.",
     )
 
+    @api.depends(
+        "type.requires_safety_briefing",
+        "is_closed",
+        "safety_cleared_on",
+        "safety_override_by_id",
+        "safety_briefing_ids.state",
+        "safety_briefing_ids.valid_until",
+        "safety_briefing_ids.ticket_valid_to",
+    )
     def _compute_safety_blocked(self):
+        """What `_safety_blocked_domain` says, from the values the form reads
+        anyway: no search on every read of an order."""
+        now = fields.Datetime.now()
         # Whether an order may start is no secret, even to those (a service
         # clerk) who may not read the briefings behind the answer.
-        blocked = self.sudo().search(
-            self._safety_blocked_domain() + [("id", "in", self.ids)]
-        )
-        for order in self:
-            order.safety_blocked = order in blocked
+        for order, order_sudo in zip(self, self.sudo(), strict=True):
+            order.safety_blocked = bool(
+                order_sudo.type.requires_safety_briefing
+                and not order_sudo.is_closed
+                and not order_sudo.safety_cleared_on
+                and not order_sudo.safety_override_by_id
+                and not any(
+                    briefing.state == "done"
+                    and briefing.valid_until
+                    and briefing.valid_until >= now
+                    and briefing.ticket_valid_to >= now
+                    for briefing in order_sudo.safety_briefing_ids
+                )
+            )
 
     def _search_safety_blocked(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
@@ -178,8 +199,9 @@ class FsmOrder(models.Model):
     def _metering_stage_problems(self, stage, vals):
         problems = super()._metering_stage_problems(stage, vals)
         if self._work_starts_at(stage):
-            problems += self._qualification_problems()
-            problems += self._safety_starting(stage)._briefing_problems()
+            crews = self._crews()  # read once for both checks
+            problems += self._qualification_problems(crews)
+            problems += self._safety_starting(stage)._briefing_problems(crews)
         return problems
 
     def _metering_stage_entered(self, stage):
@@ -214,14 +236,33 @@ class FsmOrder(models.Model):
             )
         )
 
-    def _briefing_problems(self):
+    def _briefing_problems(self, crews=None):
         """Work starts only with a completed briefing of the whole crew, valid
         now, with a valid work ticket, unless a team leader recorded an
-        override."""
+        override. `crews`: the `_crews()` of these orders or more, when the
+        caller has them."""
         if not self:
             return []
         now = fields.Datetime.now()
-        crews = self._crews()
+        crews = crews if crews is not None else self._crews()
+        # What _covers reads of every briefing, read for all of them at once:
+        # a briefing taken from one order's list alone would read its
+        # attendees and orders by itself, a query per briefing.
+        briefings = self.sudo().safety_briefing_ids
+        briefings.fetch(
+            [
+                "state",
+                "start",
+                "valid_until",
+                "ticket_valid_from",
+                "ticket_valid_to",
+                "order_ids",
+            ]
+        )
+        briefings.attendee_ids.fetch(["acknowledged_on", "employee_id"])
+        # and who acknowledged each briefing, once per briefing rather than
+        # once per order it covers
+        acknowledged = {briefing: briefing._acknowledged() for briefing in briefings}
         problems = []
         for order in self.sudo():
             employees = self.env["hr.employee"].union(*crews[order].values())
@@ -234,7 +275,10 @@ class FsmOrder(models.Model):
                 )
                 continue
             best = min(
-                (briefing._covers(order, employees, now) for briefing in briefings),
+                (
+                    briefing._covers(order, employees, now, acknowledged[briefing])
+                    for briefing in briefings
+                ),
                 key=len,
             )
             if best:
@@ -256,7 +300,7 @@ class FsmOrder(models.Model):
         return {
             order: {
                 person: employees[person]
-                for person in order.person_id | order.person_ids
+                for person in (*order.person_id, *order.person_ids)
             }
             for order in self
         }
@@ -280,7 +324,10 @@ class FsmOrder(models.Model):
                 )
             )
 
-    def _qualification_problems(self):
+    def _qualification_problems(self, crews=None):
+        """Workers without an employee, or without the valid qualifications
+        of the order's type. `crews`: the `_crews()` of these orders or more,
+        when the caller has them."""
         orders = self.filtered(
             lambda o: (
                 o.type.requires_safety_briefing
@@ -289,7 +336,7 @@ class FsmOrder(models.Model):
         )
         if not orders:
             return []
-        crews = orders._crews()
+        crews = crews if crews is not None else orders._crews()
         today = fields.Date.context_today(self)
         employees = self.env["hr.employee"].union(
             *(employee for crew in crews.values() for employee in crew.values())
@@ -306,6 +353,10 @@ class FsmOrder(models.Model):
                 ]
             )
         }
+        required = {
+            order_type: set(order_type.required_qualification_type_ids.ids)
+            for order_type in orders.type
+        }
         problems = []
         for order in orders:
             for person, employee in crews[order].items():
@@ -320,6 +371,8 @@ class FsmOrder(models.Model):
                             order=order.name,
                         )
                     )
+                    continue
+                if all((employee.id, t) in valid for t in required[order.type]):
                     continue
                 missing = order.type.required_qualification_type_ids.filtered(
                     lambda t, e=employee: (e.id, t.id) not in valid

@@ -209,10 +209,17 @@ class MeteringSafetyBriefing(models.Model):
             if briefing.state != state:
                 briefing.sudo().state = state
 
-    def _covers(self, order, employees, now):
-        """What this briefing lacks to clear the start of the order now."""
+    def _acknowledged(self):
+        """The crew members who acknowledged this briefing."""
         self.ensure_one()
-        acknowledged = self.attendee_ids.filtered("acknowledged_on").employee_id
+        return self.attendee_ids.filtered("acknowledged_on").employee_id
+
+    def _covers(self, order, employees, now, acknowledged=None):
+        """What this briefing lacks to clear the start of the order now
+        (`acknowledged`: its `_acknowledged()`, when the caller has it)."""
+        self.ensure_one()
+        if acknowledged is None:
+            acknowledged = self._acknowledged()
         problems = []
         if order not in self.order_ids:
             problems.append(self.env._("does not cover the order"))

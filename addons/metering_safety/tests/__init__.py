@@ -6,4 +6,10 @@ from . import test_safety_briefing
 from . import test_safety_briefing_tour
 from . import test_safety_rpc
 from . import test_gate_queries
+from . import test_confidentiality
+from . import test_confidentiality_http
+from . import test_document_destruction
+from . import test_confidentiality_tour
+from . import test_security_registers
+from . import test_security_study
 from . import test_journeys

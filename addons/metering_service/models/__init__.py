@@ -20,3 +20,5 @@ from . import metering_checklist_answer
 from . import metering_checklist_target_mixin
 from . import fsm_order
 from . import metering_self_check
+from . import ir_ui_menu
+from . import res_users

@@ -317,14 +317,12 @@ class FsmOrder(models.Model):
                 company, days, order.request_early or now, schedules[company]
             )
 
+    @api.depends("energy_adjustment_ids")
     def _compute_energy_adjustment_count(self):
-        counts = dict(
-            self.env["metering.energy.adjustment"]._read_group(
-                [("order_id", "in", self.ids)], ["order_id"], ["__count"]
-            )
-        )
+        # the form reads the calculations anyway: counted from them, with no
+        # query of its own (a list reads them for all its orders at once)
         for order in self:
-            order.energy_adjustment_count = counts.get(order, 0)
+            order.energy_adjustment_count = len(order.energy_adjustment_ids)
 
     @api.depends("metering_process", "request_early", "location_id.area_type")
     def _compute_arrival_deadline(self):
@@ -733,6 +731,10 @@ class FsmOrder(models.Model):
         """Apply a completed order to the registry: device status, history,
         readings, and the first inspection the installation calls for."""
         today = fields.Date.context_today(self)
+        # when the work ended, for the on-time KPIs of the evaluations
+        self.filtered(lambda order: not order.date_end).write(
+            {"date_end": fields.Datetime.now()}
+        )
         History = self.env["metering.device.history"].sudo()
         history_vals, first_inspections = [], self.browse()
         for order in self:

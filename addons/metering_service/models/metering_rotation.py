@@ -86,12 +86,24 @@ class MeteringRotation(models.AbstractModel):
         ]
 
     @api.model
-    def plan(self, company, horizon_date, max_devices):
-        """Create the rotation orders; returns them."""
+    def plan(self, company, horizon_date, max_devices, commit=False):
+        """Create the rotation orders; returns them.
+
+        With `commit` (the monthly cron, or a city's million meters), each
+        batch of orders is committed with its lines as soon as it is created
+        (`ir.cron._commit_progress`: the cron's progress counts the meters
+        planned and left) and the cache is emptied, so that the memory stays
+        that of one batch whatever the count. The planning stops when the
+        cron's time is up; the next run, or a run after a crash, goes on with
+        the meters left: a committed meter is in an open rotation order, and
+        `_due_domain` never plans it twice."""
         order_type = self.env.ref("metering_service.fsm_order_type_rotation")
         chunks = self._groups(company, horizon_date, max_devices)
+        Cron = self.env["ir.cron"]
+        if commit:
+            Cron._commit_progress(remaining=sum(len(ids) for __, ids in chunks))
         Order = self.env["fsm.order"].with_context(tracking_disable=True)
-        orders = self.env["fsm.order"]
+        order_ids = []
         for start in range(0, len(chunks), self.ORDER_BATCH):
             batch = chunks[start : start + self.ORDER_BATCH]
             created = Order.create(
@@ -106,8 +118,14 @@ class MeteringRotation(models.AbstractModel):
                 ]
             )
             self._insert_lines(created)
-            orders |= created
-        return orders
+            order_ids += created.ids
+            if commit:
+                self.env.flush_all()
+                time_left = Cron._commit_progress(sum(len(ids) for __, ids in batch))
+                self.env.invalidate_all()
+                if not time_left:
+                    break
+        return self.env["fsm.order"].browse(order_ids)
 
     @api.model
     def _insert_lines(self, orders):
@@ -237,6 +255,9 @@ class MeteringRotation(models.AbstractModel):
 
     @api.model
     def _cron_plan_rotation(self):
+        """Monthly: the meters due within the policy's horizon, in batches
+        committed as they go; a run stopped by its time limit (or a crash)
+        is taken up by the next with the meters left."""
         today = fields.Date.context_today(self)
         for company in self.env["res.company"].search([]):
             policy = self.env["metering.policy"]._for_company(company)
@@ -244,4 +265,11 @@ class MeteringRotation(models.AbstractModel):
                 company,
                 today + relativedelta(days=policy.rotation_horizon_days),
                 policy.rotation_max_devices or 50,
+                # committed batches in a cron's own transaction only
+                commit=bool(self.env.context.get("cron_id")),
             )
+            if (
+                self.env.context.get("cron_id")
+                and not self.env["ir.cron"]._commit_progress()
+            ):
+                return  # time is up: the next run goes on

@@ -17,3 +17,6 @@ from . import test_earned_fields
 from . import test_earned_rpc
 from . import test_working_days
 from . import test_rotation_tour
+from . import test_chinese_menus
+from . import test_metering_app
+from . import test_xlsx_reports

@@ -1,5 +1,7 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from unittest.mock import patch
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
@@ -82,6 +84,47 @@ class TestRotation(MeteringCommon):
         rotation = self.env.ref("metering_service.fsm_order_type_rotation")
         orders = self.env["fsm.order"].search([("type", "=", rotation.id)])
         self.assertEqual(orders.equipment_ids, self.due)
+
+    def test_cron_commits_batches_and_resumes(self):
+        """In a cron, each batch of orders is committed with the cron's
+        progress; a run whose time is up (or that crashed) is taken up by the
+        next one, which plans the meters left and none twice."""
+        Rotation = self.env["metering.rotation"].with_context(cron_id=1)
+        rotation = self.env.ref("metering_service.fsm_order_type_rotation")
+        calls = []
+
+        def time_up_after_one_batch(cron, processed=0, *, remaining=None, **kw):
+            calls.append((processed, remaining))
+            return 0 if any(done for done, __ in calls) else 60.0
+
+        def never_time_up(cron, processed=0, *, remaining=None, **kw):
+            calls.append((processed, remaining))
+            return 60.0
+
+        IrCron = self.registry["ir.cron"]
+        with (
+            patch.object(type(Rotation), "ORDER_BATCH", 1),
+            patch.object(IrCron, "_commit_progress", time_up_after_one_batch),
+        ):
+            Rotation._cron_plan_rotation()
+        first = self.env["fsm.order"].search([("type", "=", rotation.id)])
+        self.assertEqual(len(first), 1, "stopped after one committed batch")
+        # the progress: every meter due left, then one order's meters done
+        # (the other companies have nothing due)
+        self.assertIn((0, len(self.due)), calls)
+        self.assertEqual(
+            [done for done, __ in calls if done], [len(first.equipment_ids)]
+        )
+
+        calls.clear()
+        with patch.object(IrCron, "_commit_progress", never_time_up):
+            Rotation._cron_plan_rotation()
+        self.assertIn((0, len(self.due) - len(first.equipment_ids)), calls)
+        orders = self.env["fsm.order"].search([("type", "=", rotation.id)])
+        self.assertGreater(len(orders), 1)
+        lines = orders.rotation_line_ids
+        self.assertEqual(lines.old_equipment_id, self.due)
+        self.assertEqual(len(lines), len(self.due), "no meter planned twice")
 
     def test_refused(self):
         with self.assertRaises(AccessError):

@@ -1,0 +1,268 @@
+# Copyright 2026 Metering Compliance Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from pytz import timezone, utc
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .metering_showcase_visit import LIVE_STATES, _covered, work_spans
+
+
+class MeteringShowcaseAssignment(models.Model):
+    """An employee in a role of a visit, over the role's window: from its
+    preparation before the visit to the end of the visit (or of the
+    preparation). Refused when the employee is booked elsewhere, on time off
+    or not at work then."""
+
+    _name = "metering.showcase.assignment"
+    _description = "Visit Staff Assignment"
+    _inherit = ["metering.earned.mixin"]
+    _order = "visit_id, role_id, id"
+
+    visit_id = fields.Many2one(
+        "metering.showcase.visit", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="visit_id.company_id", store=True)
+    role_id = fields.Many2one("metering.showcase.role", required=True, index=True)
+    employee_id = fields.Many2one(
+        "hr.employee",
+        required=True,
+        index=True,
+        domain="[('id', 'in', qualified_employee_ids)]",
+    )
+    qualified_employee_ids = fields.Many2many(related="role_id.employee_ids")
+    user_id = fields.Many2one(
+        related="employee_id.user_id", store=True, index="btree_not_null"
+    )
+    date_start = fields.Datetime(
+        "From",
+        compute="_compute_window",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+        help="Computed from the role's preparation window; may be moved.",
+    )
+    date_stop = fields.Datetime(
+        "To",
+        compute="_compute_window",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+    )
+    visit_state = fields.Selection(related="visit_id.state")
+    note = fields.Char()
+
+    _one_role_per_employee = models.Constraint(
+        "UNIQUE(visit_id, role_id, employee_id)",
+        "An employee holds a role of a visit once.",
+    )
+    _window_order = models.Constraint(
+        "CHECK(date_stop > date_start)", "An assignment ends after it starts."
+    )
+
+    @api.depends("role_id", "visit_id.start", "visit_id.stop")
+    def _compute_window(self):
+        for assignment in self:
+            visit = assignment.visit_id
+            if assignment.role_id and visit.start and visit.stop:
+                assignment.date_start, assignment.date_stop = (
+                    assignment.role_id._window(visit.start, visit.stop)
+                )
+            else:
+                assignment.date_start = assignment.date_start or visit.start
+                assignment.date_stop = assignment.date_stop or visit.stop
+
+    @api.depends("role_id", "employee_id")
+    def _compute_display_name(self):
+        for assignment in self:
+            assignment.display_name = (
+                f"{assignment.role_id.name} · {assignment.employee_id.name}"
+            )
+
+    @api.constrains("employee_id", "role_id", "date_start", "date_stop")
+    def _check_conflicts(self):
+        unqualified = self.filtered(
+            lambda a: a.employee_id not in a.role_id.employee_ids
+        )
+        if unqualified:
+            raise ValidationError(
+                self.env._(
+                    "%(employee)s is not qualified for %(role)s.",
+                    employee=unqualified[0].employee_id.name,
+                    role=unqualified[0].role_id.name,
+                )
+            )
+        live = self.filtered(lambda a: a.visit_id.state in LIVE_STATES)
+        conflicts = self._window_conflicts(
+            [(a.id, a.employee_id, a.date_start, a.date_stop, a.visit_id) for a in live]
+        )
+        if conflicts:
+            raise ValidationError("\n".join(conflicts.values()))
+
+    @api.model
+    def _window_conflicts(self, slots):
+        """{key: message} of the slots that cannot be staffed.
+
+        `slots` are (key, employee, start, stop, visit); a key that is an
+        assignment id is not in conflict with itself. An employee is refused
+        when booked in another visit over an overlapping window (preparation
+        windows included), on approved time off, or outside his working hours.
+        Three searches and one working-time computation per calendar, whatever
+        the number of slots."""
+        if not slots:
+            return {}
+        employees = (
+            self.env["hr.employee"]
+            .browse({employee.id for _k, employee, _s, _t, _v in slots})
+            .sudo()
+        )
+        start = min(s for _k, _e, s, _t, _v in slots)
+        stop = max(t for _k, _e, _s, t, _v in slots)
+        booked = defaultdict(list)
+        for other in self.sudo().search(
+            [
+                ("employee_id", "in", employees.ids),
+                ("visit_id.state", "in", LIVE_STATES),
+                ("date_start", "<", stop),
+                ("date_stop", ">", start),
+            ]
+        ):
+            booked[other.employee_id.id].append(other)
+        leaves = defaultdict(list)
+        for leave in (
+            self.env["hr.leave"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("state", "=", "validate"),
+                    ("date_from", "<", stop),
+                    ("date_to", ">", start),
+                ]
+            )
+        ):
+            leaves[leave.employee_id.id].append(leave)
+        spans = {}
+        for calendar, staff in employees.grouped("resource_calendar_id").items():
+            if not calendar:
+                continue
+            by_resource = work_spans(calendar, start, stop, resources=staff.resource_id)
+            for employee in staff:
+                spans[employee.id] = by_resource[employee.resource_id.id]
+        conflicts = {}
+        for key, employee, slot_start, slot_stop, visit in slots:
+            tz = timezone(
+                employee.resource_calendar_id.tz
+                or visit.hall_id.resource_calendar_id.tz
+                or "UTC"
+            )
+
+            def local(dt, tz=tz):
+                return utc.localize(dt).astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
+            other = next(
+                (
+                    a
+                    for a in booked[employee.id]
+                    if a.id != key
+                    and a.date_start < slot_stop
+                    and slot_start < a.date_stop
+                ),
+                None,
+            )
+            leave = next(
+                (
+                    leave
+                    for leave in leaves[employee.id]
+                    if leave.date_from < slot_stop and slot_start < leave.date_to
+                ),
+                None,
+            )
+            if other:
+                conflicts[key] = self.env._(
+                    "%(employee)s is already %(role)s of visit %(other)s from "
+                    "%(start)s to %(stop)s: cannot also serve visit %(visit)s.",
+                    employee=employee.name,
+                    role=other.role_id.name,
+                    other=other.visit_id.display_name,
+                    start=local(other.date_start),
+                    stop=local(other.date_stop),
+                    visit=visit.display_name,
+                )
+            elif leave:
+                conflicts[key] = self.env._(
+                    "%(employee)s is on time off (%(leave)s) from %(start)s to "
+                    "%(stop)s: cannot serve visit %(visit)s.",
+                    employee=employee.name,
+                    leave=leave.holiday_status_id.name,
+                    start=local(leave.date_from),
+                    stop=local(leave.date_to),
+                    visit=visit.display_name,
+                )
+            elif employee.id in spans and not _covered(
+                slot_start, slot_stop, spans[employee.id]
+            ):
+                conflicts[key] = self.env._(
+                    "%(employee)s does not work from %(start)s to %(stop)s "
+                    "(%(calendar)s): cannot serve visit %(visit)s.",
+                    employee=employee.name,
+                    start=local(slot_start),
+                    stop=local(slot_stop),
+                    calendar=employee.resource_calendar_id.name,
+                    visit=visit.display_name,
+                )
+        return conflicts
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        assignments = super().create(vals_list)
+        assignments._notify_assignees()
+        return assignments
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_withdraw_assignees(self):
+        """An assignee taken off a visit loses its to-do and leaves its
+        calendar event (Odoo tells him the event no longer includes him)."""
+        for assignment in self.sudo():
+            visit = assignment.visit_id
+            others = visit.assignment_ids - self.sudo()
+            user = assignment.user_id
+            if user and user not in others.user_id:
+                visit.activity_ids.filtered(
+                    lambda a, user=user: a.user_id == user
+                ).unlink()
+            partner = assignment.employee_id.work_contact_id
+            if (
+                visit.event_id
+                and partner
+                and partner not in others.employee_id.work_contact_id
+            ):
+                visit.event_id.write(
+                    {"partner_ids": [fields.Command.unlink(partner.id)]}
+                )
+
+    def _notify_assignees(self):
+        """Each assignee gets a to-do on the visit and joins its calendar
+        event."""
+        for assignment in self.sudo():
+            visit = assignment.visit_id
+            if assignment.user_id:
+                visit.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=fields.Datetime.context_timestamp(
+                        self, assignment.date_start
+                    ).date(),
+                    summary=self.env._(
+                        "%(role)s for visit %(visit)s",
+                        role=assignment.role_id.name,
+                        visit=visit.display_name,
+                    ),
+                    user_id=assignment.user_id.id,
+                )
+            partner = assignment.employee_id.work_contact_id
+            if visit.event_id and partner:
+                visit.event_id.write({"partner_ids": [fields.Command.link(partner.id)]})

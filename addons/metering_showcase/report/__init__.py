@@ -1,0 +1,2 @@
+from . import metering_evaluation_xlsx
+from . import metering_evaluation_ranking_xlsx
