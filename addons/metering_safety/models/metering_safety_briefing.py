@@ -125,6 +125,31 @@ class MeteringSafetyBriefing(models.Model):
             if not briefing.hazards:
                 briefing.hazards = briefing.order_ids.type.hazard_ids._briefing_text()
 
+    def write(self, vals):
+        self._check_crew_signs_only(vals)
+        return super().write(vals)
+
+    def _check_crew_signs_only(self, vals):
+        """A crew member may write a briefing he attends only to sign his own
+        line of its roster, on his own phone (the roster's own write checks
+        whose line it is); the rest is the team leader's."""
+        if self.env.su or self.env.user.has_group("metering_service.group_team_leader"):
+            return
+        earned = {name for name in vals if self._metering_is_earned(self._fields[name])}
+        commands = vals.get("attendee_ids") or []
+        signs_only = set(vals) - earned <= {"attendee_ids"} and all(
+            command[0] == fields.Command.UPDATE and set(command[2]) <= {"signature"}
+            for command in commands
+        )
+        if not signs_only:
+            raise UserError(
+                self.env._(
+                    "Briefing %(names)s is held by its work leader: a crew member "
+                    "only signs his own line of the roster.",
+                    names=", ".join(self.mapped("name")),
+                )
+            )
+
     def _crew_employees(self):
         """The employees of the workers assigned to the briefing's orders."""
         return self.order_ids._crew_employees()

@@ -12,3 +12,4 @@ from . import test_document_destruction
 from . import test_confidentiality_tour
 from . import test_security_registers
 from . import test_security_study
+from . import test_journeys

@@ -153,6 +153,34 @@ class TestSafetyBriefing(BriefingCommon):
                 }
             )
 
+    def test_crew_member_signs_only_his_own_line(self):
+        """On his phone a crew member signs his line of the roster through
+        the briefing's form; the rest of the briefing is the leader's."""
+        briefing = self._briefing()
+        briefing.action_open()
+        mine = briefing.attendee_ids.filtered(lambda a: a.user_id == self.technician)
+        other = briefing.attendee_ids - mine
+        as_technician = briefing.with_user(self.technician)
+        as_technician.write(
+            {"attendee_ids": [Command.update(mine.id, {"signature": SIGNATURE})]}
+        )
+        self.assertTrue(mine.signature)
+        with self.assertRaisesRegex(UserError, "Zhao Lei"):
+            as_technician.write(
+                {"attendee_ids": [Command.update(other.id, {"signature": SIGNATURE})]}
+            )
+        for vals in (
+            {"place": "Elsewhere"},
+            {"attendee_ids": [Command.create({"employee_id": self.employee2.id})]},
+            {"attendee_ids": [Command.delete(other.id)]},
+        ):
+            with self.assertRaisesRegex(UserError, briefing.name):
+                as_technician.write(vals)
+        self.assertEqual(briefing.place, "Meter room, building 3")
+        self.assertEqual(len(briefing.attendee_ids), 2)
+        # the leader still changes his briefing
+        briefing.with_user(self.leader).write({"ppe_confirmed": True})
+
     def test_leader_confirms_for_a_worker_without_user(self):
         """A crew member without a user signs on the work leader's device;
         the briefing records who confirmed for whom."""

@@ -124,6 +124,16 @@ class HelpdeskTicket(models.Model):
         )
         return overdue if (operator == "in") == (True in value) else ~overdue
 
+    @api.depends("number", "name")
+    def _compute_display_name(self):
+        """A request not saved yet has no number: its title alone, instead of
+        helpdesk_mgmt's "False - title" in the breadcrumbs."""
+        res = super()._compute_display_name()
+        for ticket in self:
+            if not ticket.number or ticket.number == "/":
+                ticket.display_name = ticket.name or ""
+        return res
+
     @api.model_create_multi
     def create(self, vals_list):
         tickets = super().create(vals_list)
