@@ -12,6 +12,7 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
     "depends": ["metering_service", "dms"],
     "external_dependencies": {"python": []},
     "data": [
