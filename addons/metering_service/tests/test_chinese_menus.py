@@ -141,8 +141,13 @@ class ChineseMenuWalker:
             if not node.get("string") and untranslated(field.get("string")):
                 found.add((f"{where}: field {node.get('name')}", field["string"]))
             # Languages are named in their own words; time zones and codes
-            # read the same in every language.
-            selection = () if node.get("name") == "lang" else field.get("selection")
+            # read the same in every language; a reference field offers every
+            # model of the database, named by the addon that brings it.
+            selection = (
+                ()
+                if node.get("name") == "lang" or field.get("type") == "reference"
+                else field.get("selection")
+            )
             for value, label in selection or ():
                 if label != value and untranslated(label):
                     found.add((f"{where}: value of {node.get('name')}", label))

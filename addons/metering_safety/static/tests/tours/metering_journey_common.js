@@ -9,50 +9,6 @@
 const ALLOWED = new Set([
     // the unit of energy, written so in Chinese too (refund calculations)
     "kWh",
-    // Labels of OCA fieldservice (order form and list, stages) and
-    // helpdesk_mgmt (ticket form, stages, action name), which ship no zh_CN:
-    // until the upstream translations land (branch "chinese"), then remove.
-    ...[
-        "Assigned",
-        "Awaiting",
-        "Cancelled",
-        "Category",
-        "Channel",
-        "Completed",
-        "Contact",
-        "Created",
-        "Date",
-        "Description",
-        "Details",
-        "Duration",
-        "Earliest",
-        "Email",
-        "Execution",
-        "Information",
-        "Instructions",
-        "Latest",
-        "Location",
-        "Name",
-        "Other",
-        "Partner",
-        "Planning",
-        "Priority",
-        "Progress",
-        "Request",
-        "Requirements",
-        "Resolution",
-        "Schedule",
-        "Scheduled",
-        "Stage",
-        "Start",
-        "Tags",
-        "Team",
-        "Tickets",
-        "Type",
-        "Workers",
-        "Working",
-        "user",
-    ],
 ]);
 
 /**

@@ -9,8 +9,11 @@ function pick(field, text) {
             run: `edit ${text}`,
         },
         {
+            // the customer's metering point is a contact of his too, named
+            // "Tour Customer, Tour flat": the customer himself is the one
+            // without a comma, whichever the search lists first
             content: `Choose ${text}`,
-            trigger: `.o-autocomplete--dropdown-item a:contains('${text}')`,
+            trigger: `.o-autocomplete--dropdown-item a:contains('${text}'):not(:contains(','))`,
             run: "click",
         },
     ];
