@@ -25,3 +25,5 @@ from . import dms_file
 from . import ir_binary
 from . import ir_attachment
 from . import mail_thread
+from . import mail_compose_message
+from . import ir_actions_report

@@ -319,6 +319,16 @@ class DmsFile(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
+    def action_metering_print(self):
+        """Print the document: its watermarked copy opens in the browser's
+        print dialog, the event logged as printed (the print route)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/metering_safety/document/{self.id}/print",
+            "target": "new",
+        }
+
     def action_metering_request_destruction(self):
         """Propose these documents (the past-retention filter finds them)
         for destruction, in one draft request."""
@@ -428,6 +438,19 @@ class DmsFile(models.Model):
             }
         )
 
+    @api.model
+    def _metering_stream_event(self):
+        """What the acting request does with a document's content: printed
+        (the print route: a copy on paper, as a download), downloaded, or
+        previewed in the browser."""
+        if self.env.context.get("metering_print"):
+            return "print"
+        download = not request or str(request.params.get("download")).lower() in (
+            "1",
+            "true",
+        )
+        return "download" if download else "preview"
+
     def _metering_watermark_lines(self):
         self.ensure_one()
         user = self.env.user
@@ -446,11 +469,8 @@ class DmsFile(models.Model):
         than the document's own (its raw attachment), for the officer only."""
         self.ensure_one()
         Log = self.env["metering.document.access.log"]
-        download = not request or str(request.params.get("download")).lower() in (
-            "1",
-            "true",
-        )
-        event = "download" if download else "preview"
+        event = self._metering_stream_event()
+        download = event != "preview"
         level = self.sudo().classification_level_id
         Level = self.env["metering.classification.level"]
         if officer_only and not Level._metering_is_records_officer():
@@ -458,7 +478,7 @@ class DmsFile(models.Model):
             raise AccessError(
                 self.env._("You are not allowed to open this classified document.")
             )
-        if not self._metering_filter_access(event):
+        if not self._metering_filter_access("download" if download else "read"):
             Log._metering_log(
                 self,
                 event,
