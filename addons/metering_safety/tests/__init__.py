@@ -14,4 +14,5 @@ from . import test_security_registers
 from . import test_security_study
 from . import test_confidentiality_reports
 from . import test_confidentiality_paths
+from . import test_security_registers_tour
 from . import test_journeys
