@@ -20,6 +20,7 @@ from . import metering_removable_medium
 from . import metering_backup_record
 from . import metering_security_study
 from . import metering_security_study_attendee
+from . import metering_classified_mixin
 from . import dms_directory
 from . import dms_file
 from . import ir_binary
