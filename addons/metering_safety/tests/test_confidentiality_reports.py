@@ -224,6 +224,6 @@ class TestAccessLogXlsx(ConfidentialityCommon):
         self.officer.lang = "zh_CN"
         sheet = self._sheet(self.officer)
         self.assertEqual(sheet.title, "访问日志")
-        self.assertEqual(sheet["A1"].value, "日期")
+        self.assertEqual(sheet["A1"].value, "时间")
         self.assertEqual(sheet["D1"].value, "文档")
         self.assertTrue(sheet["J1"].value.startswith("密级："))
