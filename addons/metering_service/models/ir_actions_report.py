@@ -22,8 +22,10 @@ class IrActionsReport(models.Model):
     @api.model
     def _get_rendering_context(self, report, docids, data):
         data = super()._get_rendering_context(report, docids, data)
-        records = self.env[report.model].browse(docids or [])
-        data["metering_classification_label"] = (
-            report.sudo()._metering_classification_label(records)
-        )
+        data["metering_classification_label"] = ""
+        if report.model in self.env:
+            records = self.env[report.model].browse(docids or [])
+            data["metering_classification_label"] = (
+                report.sudo()._metering_classification_label(records)
+            )
         return data
