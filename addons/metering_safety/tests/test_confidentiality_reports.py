@@ -83,8 +83,19 @@ class TestReportClassification(ConfidentialityCommon):
             self.checklist_report.with_user(self.officer).write(
                 {"name": "Renamed by the officer"}
             )
-        self.checklist_report.with_user(self.officer).write(
-            {"metering_classification_level_id": self.confidential.id}
+        # as the officer's list of report classifications saves it
+        Reports = self.env["ir.actions.report"].with_user(self.officer)
+        listed = Reports.web_search_read(
+            [("binding_model_id", "!=", False)],
+            {"name": {}, "metering_classification_level_id": {"fields": {}}},
+        )
+        self.assertIn(self.checklist_report.id, [r["id"] for r in listed["records"]])
+        Reports.browse(self.checklist_report.id).web_save(
+            {"metering_classification_level_id": self.confidential.id},
+            {"metering_classification_level_id": {"fields": {"display_name": {}}}},
+        )
+        self.assertEqual(
+            self.checklist_report.metering_classification_level_id, self.confidential
         )
         order = self.env["fsm.order"].create({"location_id": self.point.id})
         sheet = self._workbook(
