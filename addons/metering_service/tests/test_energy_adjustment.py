@@ -124,6 +124,30 @@ class TestEnergyAdjustment(MeteringCommon):
         self.assertEqual(values["Last Returned by"], self.manager.name)
         self.assertEqual(values["Returned Because"], "The tariff of 2025 was applied.")
 
+    def test_refuse_with_reason(self):
+        """The Refuse button asks the reason, kept on the calculation."""
+        adjustment = self._adjustment()
+        adjustment.action_submit()
+        wizard = (
+            self.env["metering.energy.adjustment.return.wizard"]
+            .with_user(self.leader)
+            .with_context(default_adjustment_ids=adjustment.ids)
+            .create({"reason": "Attach the reading of the last test."})
+        )
+        wizard.action_return()
+        self.assertEqual(adjustment.state, "draft")
+        self.assertEqual(adjustment.return_count, 1)
+        self.assertEqual(
+            adjustment.return_reason, "Attach the reading of the last test."
+        )
+        # a technician cannot refuse through the wizard either
+        adjustment.action_submit()
+        with self.assertRaises(AccessError):
+            self.env["metering.energy.adjustment.return.wizard"].with_user(
+                self.technician
+            ).create({"adjustment_ids": adjustment.ids, "reason": "no"})
+        self.assertEqual(adjustment.state, "submitted")
+
     def test_return_refused(self):
         """A draft is not returned (nothing was submitted), an approved one
         no longer; a technician does not return; the count is earned."""

@@ -344,6 +344,9 @@ class TestScorecardKpi(ScorecardCommon):
         self.assertEqual(fsm_team.metering_evaluation_count, 1)
         action = fsm_team.action_open_metering_evaluations()
         self.assertEqual(team.search(action["domain"]), team)
+        self.assertEqual(fsm_team.metering_evaluation_ids, team)
+        arch = fsm_team.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="metering_evaluation_ids"', arch)
 
     def test_kpis_are_batched(self):
         """The queries of a computation do not grow with the evaluations."""
