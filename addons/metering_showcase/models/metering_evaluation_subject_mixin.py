@@ -16,22 +16,34 @@ class MeteringEvaluationSubjectMixin(models.AbstractModel):
 
     # The field of metering.evaluation holding the subject.
     _metering_evaluation_field = None
+    # How many of its latest evaluations its form lists.
+    _metering_latest_evaluations = 5
 
     metering_evaluation_count = fields.Integer(
         "Evaluations",
         compute="_compute_metering_evaluation_count",
         groups="metering_service.group_team_leader",
     )
+    # computed, not a one2many: a team leader reads it on an employee that
+    # only the public profile would show him
+    metering_evaluation_ids = fields.Many2many(
+        "metering.evaluation",
+        string="Latest Evaluations",
+        compute="_compute_metering_evaluation_count",
+        groups="metering_service.group_team_leader",
+    )
 
     def _compute_metering_evaluation_count(self):
+        """The number of evaluations and the latest ones, in one query for
+        all the subjects (a subject has a few a year)."""
         field = self._metering_evaluation_field
-        counts = dict(
-            self.env["metering.evaluation"]._read_group(
-                [(field, "in", self.ids)], [field], ["__count"]
-            )
-        )
+        evaluations = self.env["metering.evaluation"].search([(field, "in", self.ids)])
+        latest = evaluations.grouped(field)
+        empty = self.env["metering.evaluation"]
         for subject in self:
-            subject.metering_evaluation_count = counts.get(subject, 0)
+            mine = latest.get(subject, empty)
+            subject.metering_evaluation_count = len(mine)
+            subject.metering_evaluation_ids = mine[: self._metering_latest_evaluations]
 
     def action_open_metering_evaluations(self):
         self.ensure_one()
