@@ -11,4 +11,5 @@ from . import metering_evaluation_kpi
 from . import metering_evaluation_line
 from . import metering_evaluation_subject_mixin
 from . import hr_employee
+from . import hr_employee_public
 from . import fsm_team

@@ -38,10 +38,11 @@ class MeteringEvaluationSubjectMixin(models.AbstractModel):
         all the subjects (a subject has a few a year)."""
         field = self._metering_evaluation_field
         evaluations = self.env["metering.evaluation"].search([(field, "in", self.ids)])
-        latest = evaluations.grouped(field)
+        # by id: the public profile of an employee has the employee's id
+        latest = evaluations.grouped(lambda evaluation: evaluation[field].id)
         empty = self.env["metering.evaluation"]
         for subject in self:
-            mine = latest.get(subject, empty)
+            mine = latest.get(subject.id, empty)
             subject.metering_evaluation_count = len(mine)
             subject.metering_evaluation_ids = mine[: self._metering_latest_evaluations]
 

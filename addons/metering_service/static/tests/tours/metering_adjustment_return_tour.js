@@ -4,7 +4,7 @@ registry.category("web_tour.tours").add("metering_adjustment_return", {
     steps: () => [
         {
             content: "Refuse the submitted calculation",
-            trigger: ".o_statusbar_buttons button:contains('Refuse')",
+            trigger: ".o_statusbar_buttons button[type='action']",
             run: "click",
         },
         {
