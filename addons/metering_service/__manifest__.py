@@ -32,6 +32,7 @@
         "views/fsm_order_type_views.xml",
         "views/fsm_team_views.xml",
         "wizards/metering_order_decision_wizard_views.xml",
+        "wizards/metering_energy_adjustment_return_wizard_views.xml",
         "views/fsm_order_views.xml",
         "views/helpdesk_ticket_views.xml",
         "wizards/metering_rotation_wizard_views.xml",

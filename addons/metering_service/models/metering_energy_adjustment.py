@@ -130,6 +130,19 @@ class MeteringEnergyAdjustment(models.Model):
         "res.users", "Approved by (Center Manager)", readonly=True, copy=False
     )
     manager_approved_on = fields.Datetime(readonly=True, copy=False)
+    # Each refusal back to draft is counted: the calculation was returned for
+    # correction, even if it is approved afterwards (the evaluations' KPI of
+    # calculations approved without return reads it).
+    return_count = fields.Integer(
+        "Times Returned", readonly=True, copy=False, tracking=True
+    )
+    last_returned_on = fields.Datetime("Last Returned on", readonly=True, copy=False)
+    last_returned_by_id = fields.Many2one(
+        "res.users", "Last Returned by", readonly=True, copy=False
+    )
+    return_reason = fields.Text(
+        "Returned Because", readonly=True, copy=False, tracking=True
+    )
 
     # Computes -------------------------------------------------------------
 
@@ -293,18 +306,38 @@ class MeteringEnergyAdjustment(models.Model):
             adjustment.message_post(body=self.env._("Approved by the center manager."))
         return True
 
-    def action_reset_to_draft(self):
-        """Refuse a submitted calculation: back to draft for correction."""
+    def action_reset_to_draft(self, reason=None):
+        """Refuse a submitted calculation: back to draft for correction. The
+        return is counted, with when, by whom and (if given) why."""
         self._metering_check_role("team_leader")
         if self.filtered(lambda a: a.state == "approved"):
             raise UserError(self.env._("An approved calculation cannot be refused."))
-        self._metering_earn(
-            {
-                "state": "draft",
-                "leader_approver_id": False,
-                "leader_approved_on": False,
-            }
-        )
+        drafts = self.filtered(lambda a: a.state == "draft")
+        if drafts:
+            raise UserError(
+                self.env._(
+                    "Calculations %(names)s are drafts: only a submitted "
+                    "calculation can be refused.",
+                    names=", ".join(drafts.mapped("name")),
+                )
+            )
+        reason = (reason or "").strip()
+        now = fields.Datetime.now()
         for adjustment in self:
-            adjustment.message_post(body=self.env._("Refused: back to draft."))
+            adjustment._metering_earn(
+                {
+                    "state": "draft",
+                    "leader_approver_id": False,
+                    "leader_approved_on": False,
+                    "return_count": adjustment.return_count + 1,
+                    "last_returned_on": now,
+                    "last_returned_by_id": self.env.user.id,
+                    "return_reason": reason or False,
+                }
+            )
+            if reason:
+                body = self.env._("Refused: back to draft. %(reason)s", reason=reason)
+            else:
+                body = self.env._("Refused: back to draft.")
+            adjustment.message_post(body=body)
         return True

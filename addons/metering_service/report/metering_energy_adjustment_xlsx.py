@@ -106,5 +106,16 @@ class ReportMeteringEnergyAdjustmentXlsx(models.AbstractModel):
                 label("manager_approved_on"),
                 when(self.manager_approved_on),
             ),
+            (part_approval, label("return_count"), self.return_count),
         ]
+        if self.return_count:
+            rows += [
+                (
+                    part_approval,
+                    label("last_returned_by_id"),
+                    self.last_returned_by_id.name or None,
+                ),
+                (part_approval, label("last_returned_on"), when(self.last_returned_on)),
+                (part_approval, label("return_reason"), self.return_reason or None),
+            ]
         return rows

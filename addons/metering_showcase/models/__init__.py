@@ -9,5 +9,7 @@ from . import metering_scorecard_level
 from . import metering_evaluation
 from . import metering_evaluation_kpi
 from . import metering_evaluation_line
+from . import metering_evaluation_subject_mixin
 from . import hr_employee
+from . import hr_employee_public
 from . import fsm_team

@@ -56,6 +56,8 @@ class MeteringEvaluation(models.Model):
     date_from = fields.Date("From", required=True, readonly=True, index=True)
     date_to = fields.Date("To", compute="_compute_date_to", store=True)
     period_label = fields.Char("Period Name", compute="_compute_name", store=True)
+    # the team's or the employee's name: one axis for the trend of either
+    subject_name = fields.Char("Evaluated", compute="_compute_name", store=True)
     evaluator_id = fields.Many2one(
         "res.users",
         compute="_compute_evaluator_id",
@@ -117,6 +119,8 @@ class MeteringEvaluation(models.Model):
     def _compute_name(self):
         for evaluation in self:
             start = evaluation.date_from
+            subject = evaluation.team_id or evaluation.employee_id
+            evaluation.subject_name = subject.name
             if not start:
                 evaluation.period_label = evaluation.name = False
                 continue
@@ -127,7 +131,6 @@ class MeteringEvaluation(models.Model):
             else:
                 label = f"{start.year}-{start.month:02d}"
             evaluation.period_label = label
-            subject = evaluation.team_id or evaluation.employee_id
             evaluation.name = f"{subject.name} · {label}"
 
     @api.depends("team_id.leader_user_id", "employee_id.parent_id.user_id")

@@ -29,6 +29,7 @@ KPI_KINDS = {
     "safety_overrides": "count",
     "qualifications_valid": "percent",
     "backfills_reviewed": "percent",
+    "refunds_without_return": "percent",
     "repeat_faults": "count",
     "visit_feedback": "percent",
 }
@@ -92,6 +93,9 @@ class MeteringEvaluation(models.Model):
         labels["safety_overrides"] = _("Safety overrides")
         labels["qualifications_valid"] = _("Rate of qualifications valid")
         labels["backfills_reviewed"] = _("Rate of backfilled records reviewed")
+        labels["refunds_without_return"] = _(
+            "Rate of refund calculations approved without return"
+        )
         labels["repeat_faults"] = _("Repeat faults at a metering point within 90 days")
         labels["visit_feedback"] = _(
             "Average feedback rating of the visits staffed (5 stars = 100)"
@@ -258,6 +262,20 @@ class MeteringEvaluation(models.Model):
             self._kpi_order_paths(),
             base=[("is_backfilled", "=", True)],
             good=Domain("backfill_reviewed_by_id", "!=", False),
+        )
+
+    def _kpi_refunds_without_return(self, evaluations):
+        """Refund / make-up energy calculations given their final approval in
+        the period: the share approved without ever being returned for
+        correction. A calculation is the team's of its work order, and the
+        employee's who wrote it (its author, as a checklist is the worker's
+        who filled it)."""
+        return evaluations._kpi_ratio(
+            "metering.energy.adjustment",
+            "manager_approved_on",
+            {"team": ("order_id.team_id", "team"), "employee": ("create_uid", "user")},
+            base=[("state", "=", "approved")],
+            good=Domain("return_count", "=", 0),
         )
 
     def _kpi_repeat_faults(self, evaluations):

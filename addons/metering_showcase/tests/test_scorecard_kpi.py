@@ -269,12 +269,84 @@ class TestScorecardKpi(ScorecardCommon):
         self.assertAlmostEqual(repeats.score, 80.0)
         self.assertEqual(self._kpi(other, "repeat_faults").kpi_value, 0.0)
 
+    def _approved_calculation(self, order, returns=0, day=10, user=None):
+        """A refund calculation of `order` written by `user` (the
+        technician), returned `returns` times, approved on `day`."""
+        adjustment = (
+            self.env["metering.energy.adjustment"]
+            .with_user(user or self.technician)
+            .create(
+                {
+                    "location_id": self.location.id,
+                    "order_id": order.id,
+                    "period_start": "2026-01-01",
+                    "period_end": "2026-07-01",
+                    "recorded_energy": 12000,
+                    "error_percent": 2.5,
+                }
+            )
+        )
+        for _return in range(returns):
+            adjustment.action_submit()
+            adjustment.with_user(self.leader).action_reset_to_draft()
+        adjustment.action_submit()
+        adjustment.with_user(self.leader).action_approve_leader()
+        adjustment.with_user(self.manager).action_approve_manager()
+        adjustment.sudo().write({"manager_approved_on": self._at(day)})
+        return adjustment
+
+    def test_refunds_without_return(self):
+        order = self._order()
+        # last month: 3 approved, one of them returned twice before
+        self._approved_calculation(order)
+        self._approved_calculation(order, returns=2)
+        self._approved_calculation(order, day=20)
+        # not counted: approved this month, only submitted, another team's
+        self._approved_calculation(order, day=40)
+        pending = self.env["metering.energy.adjustment"].create(
+            {
+                "location_id": self.location.id,
+                "order_id": order.id,
+                "period_start": "2026-01-01",
+                "period_end": "2026-07-01",
+                "recorded_energy": 100,
+                "error_percent": 2.5,
+            }
+        )
+        pending.action_submit()
+        other_order = self._order(team_id=self.other_team.id, person_id=False)
+        self._approved_calculation(other_order, returns=1, user=self.leader)
+        team, other, employee = self._evaluations()
+        for evaluation in (team, employee):
+            kpi = self._kpi(evaluation, "refunds_without_return")
+            self.assertEqual(kpi.kpi_count, 3)
+            self.assertAlmostEqual(kpi.kpi_value, 200.0 / 3, places=2)
+            self.assertEqual(kpi.kpi_model, "metering.energy.adjustment")
+            linked = self.env[kpi.kpi_model].search(safe_eval(kpi.kpi_domain))
+            self.assertEqual(len(linked), 3)
+            self.assertEqual(sum(linked.mapped("return_count")), 2)
+        other_kpi = self._kpi(other, "refunds_without_return")
+        self.assertEqual(other_kpi.kpi_count, 1)
+        self.assertEqual(other_kpi.kpi_value, 0.0)
+
+    def test_refunds_without_return_not_applicable(self):
+        """No calculation approved in the period: the criterion drops out."""
+        self._approved_calculation(self._order(), day=40)
+        team, _other, employee = self._evaluations()
+        for evaluation in (team, employee):
+            kpi = self._kpi(evaluation, "refunds_without_return")
+            self.assertTrue(kpi.not_applicable)
+            self.assertEqual(kpi.kpi_count, 0)
+
     def test_team_smart_button(self):
         team, _other, _employee = self._evaluations()
         fsm_team = self.team.with_user(self.leader)
         self.assertEqual(fsm_team.metering_evaluation_count, 1)
         action = fsm_team.action_open_metering_evaluations()
         self.assertEqual(team.search(action["domain"]), team)
+        self.assertEqual(fsm_team.metering_evaluation_ids, team)
+        arch = fsm_team.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="metering_evaluation_ids"', arch)
 
     def test_kpis_are_batched(self):
         """The queries of a computation do not grow with the evaluations."""

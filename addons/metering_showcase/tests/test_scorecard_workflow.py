@@ -1,5 +1,7 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -213,6 +215,46 @@ class TestScorecardWorkflow(ScorecardCommon):
         self.assertEqual(employee.metering_evaluation_count, 1)
         action = employee.action_open_metering_evaluations()
         self.assertEqual(self.Evaluation.search(action["domain"]), evaluation)
+
+    def test_forms_show_latest_evaluations(self):
+        """The employee's form lists his latest evaluations; the trend of a
+        person's score over periods is one line per person."""
+        evaluation = self._evaluation()
+        previous = self.Evaluation.with_user(self.leader)._generate(
+            self.template, "month", self.month_start - relativedelta(months=1)
+        )
+        employee = self.tech_employee.with_user(self.leader)
+        self.assertEqual(
+            employee.metering_evaluation_ids,
+            evaluation | previous.filtered(lambda e: e.employee_id == employee),
+        )
+        self.assertEqual(employee.metering_evaluation_ids[0], evaluation)
+        # a team leader without HR rights opens the public profile: the same
+        public = self.env["hr.employee.public"].with_user(self.leader)
+        profile = public.browse(self.tech_employee.id)
+        self.assertEqual(
+            profile.metering_evaluation_ids, employee.metering_evaluation_ids
+        )
+        self.assertEqual(profile.metering_evaluation_count, 2)
+        self.assertEqual(
+            self.Evaluation.search(
+                profile.action_open_metering_evaluations()["domain"]
+            ),
+            employee.metering_evaluation_ids,
+        )
+        arch = public.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="metering_evaluation_ids"', arch)
+        arch = self.env["hr.employee"].get_views([(False, "form")])["views"]["form"]
+        self.assertIn('name="metering_evaluation_ids"', arch["arch"])
+        self.assertEqual(evaluation.subject_name, "Tech Employee")
+        trend = self.Evaluation.with_user(self.leader)._read_group(
+            [("template_id", "=", self.template.id)],
+            ["subject_name", "date_from:month"],
+            ["score:avg"],
+        )
+        months = [month for name, month, _score in trend if name == "Tech Employee"]
+        self.assertEqual(len(months), 2)
+        self.assertIn("Leader Employee", {name for name, _month, _score in trend})
 
 
 @tagged("post_install", "-at_install")
