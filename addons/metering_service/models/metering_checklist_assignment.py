@@ -53,7 +53,7 @@ class MeteringChecklistAssignment(models.Model):
 
     @api.constrains("stage_id")
     def _check_stage_id(self):
-        guardable = self.env["fsm.stage"].search(self._guard_stage_domain())
+        guardable = self.env["fsm.stage"].sudo().search(self._guard_stage_domain())
         for assignment in self.filtered("stage_id"):
             if assignment.stage_id not in guardable:
                 raise ValidationError(
@@ -77,7 +77,8 @@ class MeteringChecklistAssignment(models.Model):
         teams, locations or equipment) that an order reaches by its work, so
         neither the stage new orders start in nor Cancelled, which nothing
         guards."""
-        excluded = self.env["fsm.order"]._default_stage_id() | (
+        # read by whoever loads the form (fields_get), stages or not
+        excluded = self.env["fsm.order"].sudo()._default_stage_id() | (
             self.env.ref("fieldservice.fsm_stage_cancelled", raise_if_not_found=False)
             or self.env["fsm.stage"]
         )

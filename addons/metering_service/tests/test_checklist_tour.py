@@ -48,22 +48,6 @@ class TestChecklistTour(HttpCase):
         self.assertEqual(template.assignment_ids.order_type_id, order_type)
         self.assertEqual(template.assignment_ids.stage_id, sign_off)
 
-        seal = self.env["metering.checklist.template"].create(
-            {
-                "name": "Tour seal check",
-                "item_ids": [Command.create({"name": "Seal intact"})],
-            }
-        )
-        seal.action_publish()
-        self.start_tour(
-            f"/odoo/action-fieldservice.action_fsm_order_type/{order_type.id}",
-            "metering_checklist_order_type",
-            login=manager.login,
-        )
-        self.assertEqual(
-            order_type.checklist_assignment_ids.template_id, template | seal
-        )
-
         owner = self.env["res.partner"].create({"name": "Tour box owner"})
         order = self.env["fsm.order"].create(
             {
@@ -88,6 +72,22 @@ class TestChecklistTour(HttpCase):
         )
         self.assertEqual(door.note, "Hinge stiff, oiled")
         order.with_user(technician).action_complete()
+
+        seal = self.env["metering.checklist.template"].create(
+            {
+                "name": "Tour seal check",
+                "item_ids": [Command.create({"name": "Seal intact"})],
+            }
+        )
+        seal.action_publish()
+        self.start_tour(
+            f"/odoo/action-fieldservice.action_fsm_order_type/{order_type.id}",
+            "metering_checklist_order_type",
+            login=manager.login,
+        )
+        self.assertEqual(
+            order_type.checklist_assignment_ids.template_id, template | seal
+        )
         self.assertTrue(order.is_closed)
 
 

@@ -135,7 +135,7 @@ registry.category("web_tour.tours").add("metering_checklist_manager", {
             trigger: ".o_notebook a[name='assignments']",
             run: "click",
         },
-        {trigger: ".o_metering_live_version:contains('(v1)')"},
+        {trigger: ".o_metering_live_version:contains('Tour meter box check')"},
         {trigger: "div[name='carried_assignment_ids'] .o_data_row:contains('Tour box inspection')"},
     ],
 });
