@@ -4,18 +4,21 @@
 import {registry} from "@web/core/registry";
 
 const ITEMS = "div[name='item_ids']";
-const EDITED = `${ITEMS} .o_selected_row`;
+// The row being edited, by its position: a step never types into the row
+// that was edited before the new one opened.
+const row = (index) => `${ITEMS} .o_data_row:eq(${index}).o_selected_row`;
 
 // "Add a line" and "Add a section" of the item list, as on a quotation
 // (by position: the UI may be in any language).
-function addLine(name, steps = []) {
+function addLine(index, name, steps = []) {
     return [
         {trigger: `${ITEMS} .o_field_x2many_list_row_add a:eq(0)`, run: "click"},
         {
-            trigger: `${EDITED}:not(.o_metering_checklist_section) div[name='name'] input`,
+            trigger: `${row(index)}:not(.o_metering_checklist_section) div[name='name'] input`,
             run: `edit ${name}`,
         },
         ...steps,
+        {trigger: `${row(index)} div[name='name'] input:value('${name}')`},
     ];
 }
 
@@ -23,9 +26,9 @@ function addLine(name, steps = []) {
 // selection in the model.
 const KINDS = ["pass_fail", "yes_no_na", "number", "choice", "text", "photo", "signature"];
 
-function chooseKind(kind) {
+function chooseKind(index, kind) {
     return [
-        {trigger: `${EDITED} div[name='kind'] .o_select_menu_toggler`, run: "click"},
+        {trigger: `${row(index)} div[name='kind'] .o_select_menu_toggler`, run: "click"},
         {
             trigger: `.o_field_selection_menu .o_select_menu_item:eq(${KINDS.indexOf(kind)})`,
             run: "click",
@@ -52,27 +55,28 @@ registry.category("web_tour.tours").add("metering_checklist_manager", {
         },
         {trigger: `${ITEMS} .o_field_x2many_list_row_add a:eq(1)`, run: "click"},
         {
-            trigger: `${EDITED}.o_metering_checklist_section div[name='name'] input`,
+            trigger: `${row(0)}.o_metering_checklist_section div[name='name'] input`,
             run: "edit Meter box",
         },
         // a section is its heading: no kind, range or mandatory on its row
-        {trigger: `${EDITED}.o_metering_checklist_section:not(:has(div[name='kind']))`},
-        ...addLine("Box door closed"),
-        ...addLine("Supply voltage", [
-            ...chooseKind("number"),
-            {trigger: `${EDITED} div[name='has_min'] input`, run: "click"},
-            {trigger: `${EDITED} div[name='min_value'] input`, run: "edit 198"},
-            {trigger: `${EDITED} div[name='has_max'] input`, run: "click"},
-            {trigger: `${EDITED} div[name='max_value'] input`, run: "edit 242"},
+        {trigger: `${row(0)}.o_metering_checklist_section:not(:has(div[name='kind']))`},
+        ...addLine(1, "Box door closed"),
+        ...addLine(2, "Supply voltage", [
+            ...chooseKind(2, "number"),
+            {trigger: `${row(2)} div[name='has_min'] input`, run: "click"},
+            {trigger: `${row(2)} div[name='min_value'] input`, run: "edit 198"},
+            {trigger: `${row(2)} div[name='has_max'] input`, run: "click"},
+            {trigger: `${row(2)} div[name='max_value'] input`, run: "edit 242"},
         ]),
         ...saveForm(),
         {
             trigger: `${ITEMS} tr.o_metering_checklist_section:contains('Meter box') td[name='name'][colspan]`,
         },
-        ...addLine("Photo of the broken door", [
-            ...chooseKind("photo"),
+        {trigger: `${ITEMS} .o_data_row:eq(2):contains('Supply voltage'):contains('242')`},
+        ...addLine(3, "Photo of the broken door", [
+            ...chooseKind(3, "photo"),
             {
-                trigger: `${EDITED} div[name='condition_item_id'] input`,
+                trigger: `${row(3)} div[name='condition_item_id'] input`,
                 run: "edit Box door",
             },
             {
@@ -80,7 +84,7 @@ registry.category("web_tour.tours").add("metering_checklist_manager", {
                 run: "click",
             },
             {
-                trigger: `${EDITED} div[name='condition_value'] .o_select_menu_toggler`,
+                trigger: `${row(3)} div[name='condition_value'] .o_select_menu_toggler`,
                 run: "click",
             },
             // a pass/fail item is answered pass or fail, nothing else
