@@ -2,7 +2,7 @@
 
 Every figure is measured twice, on the same machine and in the same run: on
 the suite's database, and on the plain database that has only the OCA
-modules (fieldservice, hr, helpdesk_mgmt) installed, with the same data and
+modules (fieldservice, hr, helpdesk_mgmt, dms) installed, with the same data and
 the same process. Each side runs in a process of its own (`side()`), so that
 neither inherits the other's caches, and its peak memory is its own.
 """

@@ -33,6 +33,8 @@
         "wizards/metering_safety_override_wizard_views.xml",
         "report/metering_safety_briefing_report.xml",
         "report/metering_document_destruction_report.xml",
+        "data/ir_actions_report_data.xml",
+        "report/metering_document_access_log_report.xml",
         "views/metering_safety_briefing_views.xml",
         "views/metering_emergency_views.xml",
         "views/metering_incident_views.xml",
@@ -48,6 +50,7 @@
         "views/metering_security_study_views.xml",
         "views/dms_file_views.xml",
         "views/dms_directory_views.xml",
+        "views/ir_actions_report_views.xml",
         "views/menus.xml",
     ],
     "demo": [

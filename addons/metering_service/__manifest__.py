@@ -40,6 +40,7 @@
         "views/metering_checklist_views.xml",
         "report/metering_energy_adjustment_report.xml",
         "report/metering_xlsx_reports.xml",
+        "report/report_templates.xml",
         "views/menus.xml",
     ],
     "demo": [

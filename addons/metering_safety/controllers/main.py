@@ -21,3 +21,21 @@ class MeteringBinary(Binary):
     @http.route(readonly=_readonly_unless_document)
     def content_image(self, *args, **kwargs):
         return super().content_image(*args, **kwargs)
+
+
+class MeteringDocumentPrint(http.Controller):
+    @http.route(
+        "/metering_safety/document/<int:file_id>/print",
+        type="http",
+        auth="user",
+        readonly=False,
+    )
+    def print_document(self, file_id, **kwargs):
+        """The document to print: shown in the browser (its print dialog)
+        as it would be downloaded, watermarked at its level, the event
+        logged as printed. Printing a classified document needs a download
+        grant: a paper copy leaves the system as a download does."""
+        Binary = request.env["ir.binary"].with_context(metering_print=True)
+        dms_file = Binary._find_record(res_model="dms.file", res_id=file_id)
+        stream = Binary._get_stream_from(dms_file, "content")
+        return stream.get_response(as_attachment=False)

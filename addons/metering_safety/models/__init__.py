@@ -20,8 +20,11 @@ from . import metering_removable_medium
 from . import metering_backup_record
 from . import metering_security_study
 from . import metering_security_study_attendee
+from . import metering_classified_mixin
 from . import dms_directory
 from . import dms_file
 from . import ir_binary
 from . import ir_attachment
 from . import mail_thread
+from . import mail_compose_message
+from . import ir_actions_report

@@ -12,7 +12,7 @@ class DmsDirectory(models.Model):
     the users granted it, something in it, or something under it."""
 
     _name = "dms.directory"
-    _inherit = ["dms.directory", "metering.earned.mixin"]
+    _inherit = ["metering.classified.mixin", "dms.directory", "metering.earned.mixin"]
 
     classification_level_id = fields.Many2one(
         "metering.classification.level",
@@ -24,11 +24,6 @@ class DmsDirectory(models.Model):
             "metering.classification.level"
         ]._metering_default_level(),
         help="The lowest level of the documents and subdirectories it holds.",
-    )
-    metering_readable = fields.Boolean(
-        string="Need to Know Met",
-        compute="_compute_metering_readable",
-        search="_search_metering_readable",
     )
     retention_years = fields.Integer(
         string="Retention (years)",
@@ -97,19 +92,6 @@ class DmsDirectory(models.Model):
     # Computes
     # ------------------------------------------------------------------
 
-    def _compute_metering_readable(self):
-        readable = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search([("id", "in", self.ids), ("metering_readable", "=", True)])
-        )
-        for directory in self:
-            directory.metering_readable = directory in readable
-
-    def _search_metering_readable(self, operator, value):
-        domain = self._metering_readable_domain()
-        return domain if operator == "in" else ~domain
-
     @api.model
     def _metering_readable_domain(self):
         """Directories the acting user may see: not above internal, his own,
@@ -132,35 +114,13 @@ class DmsDirectory(models.Model):
             ]
         )
 
-    def _filtered_access(self, operation):
-        # dms widens the records allowed by the rules (its own fallback on
-        # SQL, which skips the rule domains when run as superuser): what
-        # other models check through this (the attachments of a document's
-        # chatter, by search or read) is narrowed to the need to know again.
-        result = super()._filtered_access(operation)
-        if not result or self.env.su:
-            return result
-        if self.env["metering.classification.level"]._metering_is_records_officer():
-            return result
-        readable = (
-            result.sudo()
-            .with_context(active_test=False)
-            .search([("id", "in", result.ids), ("metering_readable", "=", True)])
-        )
-        return result.filtered(lambda r: r.id in readable.ids)
-
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
-        # dms creates as superuser: the suite's field check runs here first.
-        if not self.env.su:
-            for vals in vals_list:
-                for name in vals:
-                    if name in self._fields:
-                        self._check_field_access(self._fields[name], "write")
+        self._metering_check_create_fields(vals_list)
         # A subdirectory is classified like its parent unless told otherwise.
         parent_ids = {v["parent_id"] for v in vals_list if v.get("parent_id")}
         parents = self.sudo().browse(parent_ids)

@@ -30,7 +30,7 @@ class DmsFile(models.Model):
     copy above internal), and how it leaves (watermarked, logged)."""
 
     _name = "dms.file"
-    _inherit = ["dms.file", "metering.earned.mixin"]
+    _inherit = ["metering.classified.mixin", "dms.file", "metering.earned.mixin"]
 
     classification_level_id = fields.Many2one(
         "metering.classification.level",
@@ -39,11 +39,6 @@ class DmsFile(models.Model):
         tracking=True,
         ondelete="restrict",
         help="At least the level of its directory; only the records officer lowers it.",
-    )
-    metering_readable = fields.Boolean(
-        string="Need to Know Met",
-        compute="_compute_metering_readable",
-        search="_search_metering_readable",
     )
     metering_access = fields.Selection(
         [("none", "None"), ("read", "Read and Preview"), ("download", "Download")],
@@ -140,19 +135,6 @@ class DmsFile(models.Model):
                 start.date() + relativedelta(years=years) if years else False
             )
 
-    def _compute_metering_readable(self):
-        readable = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search([("id", "in", self.ids), ("metering_readable", "=", True)])
-        )
-        for dms_file in self:
-            dms_file.metering_readable = dms_file in readable
-
-    def _search_metering_readable(self, operator, value):
-        domain = self._metering_readable_domain()
-        return domain if operator == "in" else ~domain
-
     @api.depends_context("uid")
     def _compute_metering_access(self):
         downloadable = self._metering_filter_access("download")
@@ -166,35 +148,13 @@ class DmsFile(models.Model):
                 else "none"
             )
 
-    def _filtered_access(self, operation):
-        # dms widens the records allowed by the rules (its own fallback on
-        # SQL, which skips the rule domains when run as superuser): what
-        # other models check through this (the attachments of a document's
-        # chatter, by search or read) is narrowed to the need to know again.
-        result = super()._filtered_access(operation)
-        if not result or self.env.su:
-            return result
-        if self.env["metering.classification.level"]._metering_is_records_officer():
-            return result
-        readable = (
-            result.sudo()
-            .with_context(active_test=False)
-            .search([("id", "in", result.ids), ("metering_readable", "=", True)])
-        )
-        return result.filtered(lambda r: r.id in readable.ids)
-
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
-        # dms creates as superuser: the suite's field check runs here first.
-        if not self.env.su:
-            for vals in vals_list:
-                for name in vals:
-                    if name in self._fields:
-                        self._check_field_access(self._fields[name], "write")
+        self._metering_check_create_fields(vals_list)
         directory_ids = {v["directory_id"] for v in vals_list if v.get("directory_id")}
         directories = self.env["dms.directory"].sudo().browse(directory_ids)
         levels = {d.id: d.classification_level_id.id for d in directories}
@@ -319,6 +279,16 @@ class DmsFile(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
+    def action_metering_print(self):
+        """Print the document: its watermarked copy opens in the browser's
+        print dialog, the event logged as printed (the print route)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/metering_safety/document/{self.id}/print",
+            "target": "new",
+        }
+
     def action_metering_request_destruction(self):
         """Propose these documents (the past-retention filter finds them)
         for destruction, in one draft request."""
@@ -428,6 +398,19 @@ class DmsFile(models.Model):
             }
         )
 
+    @api.model
+    def _metering_stream_event(self):
+        """What the acting request does with a document's content: printed
+        (the print route: a copy on paper, as a download), downloaded, or
+        previewed in the browser."""
+        if self.env.context.get("metering_print"):
+            return "print"
+        download = not request or str(request.params.get("download")).lower() in (
+            "1",
+            "true",
+        )
+        return "download" if download else "preview"
+
     def _metering_watermark_lines(self):
         self.ensure_one()
         user = self.env.user
@@ -446,11 +429,8 @@ class DmsFile(models.Model):
         than the document's own (its raw attachment), for the officer only."""
         self.ensure_one()
         Log = self.env["metering.document.access.log"]
-        download = not request or str(request.params.get("download")).lower() in (
-            "1",
-            "true",
-        )
-        event = "download" if download else "preview"
+        event = self._metering_stream_event()
+        download = event != "preview"
         level = self.sudo().classification_level_id
         Level = self.env["metering.classification.level"]
         if officer_only and not Level._metering_is_records_officer():
@@ -458,7 +438,7 @@ class DmsFile(models.Model):
             raise AccessError(
                 self.env._("You are not allowed to open this classified document.")
             )
-        if not self._metering_filter_access(event):
+        if not self._metering_filter_access("download" if download else "read"):
             Log._metering_log(
                 self,
                 event,

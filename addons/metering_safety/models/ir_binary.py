@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
 from odoo.exceptions import AccessError
-from odoo.http import request
 
 from .dms_file import CONTENT_FIELDS
 
@@ -37,12 +36,9 @@ class IrBinary(models.AbstractModel):
                 dms_file = self.env["dms.file"].sudo().browse(res_id).exists()
                 classified = dms_file._metering_classified()
                 if classified:
-                    download = request and str(
-                        request.params.get("download")
-                    ).lower() in ("1", "true")
                     self.env["metering.document.access.log"]._metering_log(
                         classified,
-                        "download" if download else "preview",
+                        self.env["dms.file"]._metering_stream_event(),
                         refused=True,
                         detail="no grant",
                     )

@@ -28,7 +28,9 @@ class MailThread(models.AbstractModel):
             attachments, attachment_ids, message_values
         )
 
-    def _metering_check_classified_attachments(self, attachment_ids):
+    def _metering_check_classified_attachments(
+        self, attachment_ids, detail="attached to a message"
+    ):
         attached = self.env["ir.attachment"].sudo().browse(attachment_ids).exists()
         own = self.sudo() if self._name == "dms.file" else None
         file_ids = [
@@ -42,7 +44,7 @@ class MailThread(models.AbstractModel):
         )
         if files:
             self.env["metering.document.access.log"]._metering_log(
-                files, "mail", refused=True, detail="attached to a message"
+                files, "mail", refused=True, detail=detail
             )
             raise UserError(
                 self.env._(

@@ -12,4 +12,7 @@ from . import test_document_destruction
 from . import test_confidentiality_tour
 from . import test_security_registers
 from . import test_security_study
+from . import test_confidentiality_reports
+from . import test_confidentiality_paths
+from . import test_security_registers_tour
 from . import test_journeys

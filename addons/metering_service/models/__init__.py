@@ -22,3 +22,4 @@ from . import fsm_order
 from . import metering_self_check
 from . import ir_ui_menu
 from . import res_users
+from . import ir_actions_report

@@ -1,7 +1,9 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The suite's way of laying out an xlsx table (report_xlsx reports): a
-bold header row, frozen, with filters, column widths and number formats."""
+bold header row, frozen, with filters, column widths and number formats, and
+the classification (密级) of the report's data at the end of the header row
+when it has one (set on the workbook by ``report.report_xlsx.abstract``)."""
 
 from datetime import date, datetime
 
@@ -33,11 +35,24 @@ class XlsxTable:
             kind: workbook.add_format({"num_format": fmt})
             for kind, fmt in NUMBER_FORMATS.items()
         }
+        self.classification_label = getattr(
+            workbook, "metering_classification_label", ""
+        )
 
     def header(self):
         for col, (label, width, _kind) in enumerate(self.columns):
             self.sheet.write_string(self.next_row, col, label, self.header_format)
             self.sheet.set_column(col, col, width)
+        if self.classification_label:
+            # after the columns, outside the filters: the table stays as it is
+            col = len(self.columns)
+            self.sheet.write_string(
+                self.next_row,
+                col,
+                self.classification_label,
+                self.workbook.add_format({"bold": True, "font_color": "#C00000"}),
+            )
+            self.sheet.set_column(col, col, max(12, len(self.classification_label) * 2))
         self.sheet.freeze_panes(self.next_row + 1, 0)
         self.next_row += 1
 

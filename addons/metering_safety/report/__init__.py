@@ -1,0 +1,1 @@
+from . import metering_document_access_log_xlsx
