@@ -4,7 +4,7 @@
     "name": "Metering Field Service",
     "summary": "Metering work orders, meter registry and compliance checklists "
     "for the energy-metering center of a power utility",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services/Field Service",
     "website": "https://github.com/metering-compliance/metering-compliance-suite",
     "author": "Metering Compliance Suite Authors",
@@ -52,6 +52,7 @@
         "demo/fsm_equipment_demo.xml",
         "demo/metering_energy_adjustment_demo.xml",
         "demo/fsm_order_demo.xml",
+        "demo/metering_checklist_history_demo.xml",
         "demo/upstream_demo.xml",
     ],
     "assets": {

@@ -40,6 +40,13 @@ class FsmOrderType(models.Model):
         "is due by the metering policy's commitment instead.",
     )
     active = fields.Boolean(default=True)
+    # The checklists its orders carry, listed and added on the type's form.
+    checklist_assignment_ids = fields.One2many(
+        "metering.checklist.assignment",
+        "order_type_id",
+        "Checklists",
+        domain=[("target_model", "=", "fsm.order")],
+    )
 
     _code_uniq = models.UniqueIndex(
         "(code) WHERE code IS NOT NULL", "The code of a work-order type is unique."

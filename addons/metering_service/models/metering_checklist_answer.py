@@ -96,6 +96,13 @@ class MeteringChecklistAnswer(models.Model):
         readonly=True,
     )
 
+    # The analysis's rate: 100 for a passed answer, 0 otherwise; averaged
+    # over the answered items (the analysis reads passed and failed answers),
+    # it is the pass rate of an item, a template, a team or a month.
+    pass_rate = fields.Float(
+        "Pass Rate (%)", readonly=True, aggregator="avg", digits=(5, 1)
+    )
+
     _analysis_idx = models.Index("(template_id, item_id, result, date)")
     _company_date_idx = models.Index("(company_id, date)")
     # The analysis at a city's scale (bench/checklist_bench.py): the failures
@@ -128,7 +135,11 @@ class MeteringChecklistAnswer(models.Model):
                 # Earned: past this model's write(), which takes answers from
                 # users.
                 super(MeteringChecklistAnswer, self.browse(ids).sudo()).write(
-                    {"is_applicable": applicable, "result": result}
+                    {
+                        "is_applicable": applicable,
+                        "result": result,
+                        "pass_rate": 100.0 if result == "pass" else 0.0,
+                    }
                 )
             todo = sources._dependents_applicability()
             # Further down, only a change of visibility changes the answers

@@ -20,6 +20,17 @@ CONDITION_ANSWERS = [
     ("na", "Not Applicable"),
     ("choice", "Choice"),
 ]
+# The answers a condition may wait for, by the kind of the item it is about:
+# a number passes within its range, a text, photo or signature once given.
+CONDITIONS_BY_KIND = {
+    "pass_fail": ("pass", "fail"),
+    "yes_no_na": ("yes", "no", "na"),
+    "number": ("pass", "fail"),
+    "choice": ("choice",),
+    "text": ("pass",),
+    "photo": ("pass",),
+    "signature": ("pass",),
+}
 
 
 class MeteringChecklistItem(models.Model):
@@ -64,6 +75,10 @@ class MeteringChecklistItem(models.Model):
         help="Show this item only when an earlier item has the given answer.",
     )
     condition_value = fields.Selection(CONDITION_ANSWERS, "Has the Answer")
+    # What the condition widget offers: the answers of the kind of the item.
+    condition_kind = fields.Selection(
+        related="condition_item_id.kind", string="Kind of the Condition"
+    )
     condition_choice_id = fields.Many2one(
         "metering.checklist.choice",
         "Has the Choice",
@@ -96,6 +111,52 @@ class MeteringChecklistItem(models.Model):
                         item=item.name,
                     )
                 )
+
+    @api.constrains(
+        "condition_item_id", "condition_value", "condition_choice_id", "kind"
+    )
+    def _check_condition_value(self):
+        """The answer a condition waits for is one the item it is about can
+        have: 合格/不合格 of a pass/fail, 是/否/不适用, one of its choices, in or
+        out of the range of a number. A change of kind re-checks the items
+        that depend on it."""
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        values = dict(self._fields["condition_value"]._description_selection(self.env))
+        for item in (self | self.dependent_item_ids).filtered("condition_item_id"):
+            condition = item.condition_item_id
+            allowed = CONDITIONS_BY_KIND.get(condition.kind, ())
+            if item.condition_value not in allowed:
+                raise ValidationError(
+                    self.env._(
+                        "Item %(item)s is shown on an answer of %(condition)s, a "
+                        "%(kind)s item: its answer can only be %(allowed)s.",
+                        item=item.name,
+                        condition=condition.name,
+                        kind=kinds.get(condition.kind, condition.kind),
+                        allowed=", ".join(values[value] for value in allowed),
+                    )
+                )
+            if item.condition_value == "choice" and (
+                item.condition_choice_id.item_id != condition
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Item %(item)s is shown on a choice of %(condition)s: pick "
+                        "one of the choices of %(condition)s.",
+                        item=item.name,
+                        condition=condition.name,
+                    )
+                )
+
+    @api.onchange("condition_item_id")
+    def _onchange_condition_item_id(self):
+        # A choice item is answered by one of its choices; another kind's
+        # answer is picked among its own.
+        allowed = CONDITIONS_BY_KIND.get(self.condition_item_id.kind, ())
+        if self.condition_value not in allowed:
+            self.condition_value = allowed[0] if len(allowed) == 1 else False
+        if self.condition_choice_id.item_id != self.condition_item_id:
+            self.condition_choice_id = False
 
     @api.constrains("has_min", "has_max", "min_value", "max_value")
     def _check_tolerance(self):
@@ -144,6 +205,19 @@ class MeteringChecklistItem(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_frozen(self):
         self.template_id._check_editable()
+
+    def action_open_item(self):
+        """The item's details (range, choices, help, evidence of a failure)
+        in a dialog, from its line in the template."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": self.name,
+        }
 
     def _number_passes(self, value):
         self.ensure_one()

@@ -43,12 +43,51 @@ class MeteringChecklistTemplate(models.Model):
         "metering.checklist.assignment", "template_id", "Assignments"
     )
     item_count = fields.Integer(compute="_compute_item_count")
+    # Which version new orders get, and where: a draft version shows the
+    # requirements it takes over on publication, an archived one its successor.
+    live_version_id = fields.Many2one(
+        "metering.checklist.template",
+        "Version in Use",
+        compute="_compute_live_version",
+        help="The published version of this template: the one new orders get.",
+    )
+    carried_assignment_ids = fields.Many2many(
+        "metering.checklist.assignment",
+        compute="_compute_live_version",
+        string="Required On (Version in Use)",
+        help="Where the version in use is required: publishing this version "
+        "moves these requirements to it.",
+    )
 
     @api.depends("item_ids.display_type")
     def _compute_item_count(self):
         for template in self:
             template.item_count = len(
                 template.item_ids.filtered(lambda item: not item.display_type)
+            )
+
+    @api.depends("state", "previous_version_id.state")
+    def _compute_live_version(self):
+        successors = self.search([("previous_version_id", "in", self.ids)])
+        next_of = {t.previous_version_id: t for t in successors}
+        for template in self:
+            live = template
+            # back to the published predecessor of a draft, on to the
+            # published successor of an archived version
+            while live and live.state == "draft":
+                live = live.previous_version_id
+            seen = set()
+            while live and live.state == "archived" and live.id not in seen:
+                seen.add(live.id)
+                live = next_of.get(live) or live.search(
+                    [("previous_version_id", "=", live.id)], limit=1
+                )
+            live = live if live.state == "published" else self.browse()
+            template.live_version_id = live
+            template.carried_assignment_ids = (
+                live.assignment_ids
+                if live != template
+                else self.env["metering.checklist.assignment"]
             )
 
     @api.depends("name", "version")
@@ -156,11 +195,13 @@ class MeteringChecklistTemplate(models.Model):
             new_by_old = dict(zip(self.item_ids, draft.item_ids, strict=True))
             for old, new in new_by_old.items():
                 if old.condition_item_id:
+                    condition = new_by_old[old.condition_item_id]
                     new.write(
                         {
-                            "condition_item_id": new_by_old[old.condition_item_id].id,
+                            "condition_item_id": condition.id,
                             "condition_value": old.condition_value,
-                            "condition_choice_id": new.choice_ids.filtered(
+                            # the same choice, among the copied item's choices
+                            "condition_choice_id": condition.choice_ids.filtered(
                                 lambda c, old=old: (
                                     c.name == old.condition_choice_id.name
                                 )

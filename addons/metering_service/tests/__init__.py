@@ -9,6 +9,7 @@ from . import test_tour
 from . import test_dispute_tour
 from . import test_checklist
 from . import test_checklist_tour
+from . import test_checklist_builder
 from . import test_order_views
 from . import test_checklist_rpc
 from . import test_checklist_answer_cost

@@ -1,5 +1,6 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.fields import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -27,9 +28,18 @@ class TestChecklistTour(HttpCase):
             login=manager.login,
         )
         template = self.env["metering.checklist.template"].search(
-            [("name", "=", "Tour meter box check")]
+            [("name", "=", "Tour meter box check"), ("version", "=", 1)]
         )
         self.assertEqual(template.state, "published")
+        section = template.item_ids.filtered("display_type")
+        self.assertEqual(section.name, "Meter box")
+        self.assertEqual(template.item_ids[0], section)
+        # the tour ends on version 2, a draft that takes over on publication
+        draft = self.env["metering.checklist.template"].search(
+            [("previous_version_id", "=", template.id)]
+        )
+        self.assertEqual((draft.version, draft.state), (2, "draft"))
+        self.assertEqual(draft.carried_assignment_ids, template.assignment_ids)
         voltage = template.item_ids.filtered(lambda i: i.kind == "number")
         self.assertEqual((voltage.min_value, voltage.max_value), (198, 242))
         photo = template.item_ids.filtered(lambda i: i.kind == "photo")
@@ -62,6 +72,22 @@ class TestChecklistTour(HttpCase):
         )
         self.assertEqual(door.note, "Hinge stiff, oiled")
         order.with_user(technician).action_complete()
+
+        seal = self.env["metering.checklist.template"].create(
+            {
+                "name": "Tour seal check",
+                "item_ids": [Command.create({"name": "Seal intact"})],
+            }
+        )
+        seal.action_publish()
+        self.start_tour(
+            f"/odoo/action-fieldservice.action_fsm_order_type/{order_type.id}",
+            "metering_checklist_order_type",
+            login=manager.login,
+        )
+        self.assertEqual(
+            order_type.checklist_assignment_ids.template_id, template | seal
+        )
         self.assertTrue(order.is_closed)
 
 

@@ -3,24 +3,22 @@
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import {registry} from "@web/core/registry";
 
-function addItem(name, steps = []) {
+const ITEMS = "div[name='item_ids']";
+// The row being edited, by its position: a step never types into the row
+// that was edited before the new one opened.
+const row = (index) => `${ITEMS} .o_data_row:eq(${index}).o_selected_row`;
+
+// "Add a line" and "Add a section" of the item list, as on a quotation
+// (by position: the UI may be in any language).
+function addLine(index, name, steps = []) {
     return [
+        {trigger: `${ITEMS} .o_field_x2many_list_row_add a:eq(0)`, run: "click"},
         {
-            trigger: "div[name='item_ids'] .o_field_x2many_list_row_add a",
-            run: "click",
-        },
-        {
-            trigger: ".modal div[name='name'] input",
+            trigger: `${row(index)}:not(.o_metering_checklist_section) div[name='name'] input`,
             run: `edit ${name}`,
         },
         ...steps,
-        {
-            trigger: ".modal .o_form_button_save",
-            run: "click",
-        },
-        {
-            trigger: `div[name='item_ids'] .o_data_row:contains('${name}')`,
-        },
+        {trigger: `${row(index)} div[name='name'] input:value('${name}')`},
     ];
 }
 
@@ -28,46 +26,57 @@ function addItem(name, steps = []) {
 // selection in the model.
 const KINDS = ["pass_fail", "yes_no_na", "number", "choice", "text", "photo", "signature"];
 
-function chooseKind(kind) {
+function chooseKind(index, kind) {
     return [
+        {trigger: `${row(index)} div[name='kind'] .o_select_menu_toggler`, run: "click"},
         {
-            trigger: ".modal div[name='kind'] .o_select_menu_toggler",
-            run: "click",
-        },
-        {
-            trigger: `.o_select_menu_item:eq(${KINDS.indexOf(kind)})`,
+            trigger: `.o_field_selection_menu .o_select_menu_item:eq(${KINDS.indexOf(kind)})`,
             run: "click",
         },
     ];
 }
 
-// A center manager builds a template with a numeric tolerance and a
-// conditional item, publishes it and requires it on a work-order type.
+function saveForm() {
+    return [
+        {trigger: ".o_form_view .o_form_button_save", run: "click"},
+        {trigger: ".o_form_view .o_form_saved"},
+    ];
+}
+
+// A center manager builds a template line by line with a section, a numeric
+// tolerance and a conditional item whose answers are those of the item it is
+// about, publishes it, requires it on a work-order type, and sees what a new
+// version takes over.
 registry.category("web_tour.tours").add("metering_checklist_manager", {
     steps: () => [
         {
             trigger: ".o_form_view div[name='name'] input",
             run: "edit Tour meter box check",
         },
-        ...addItem("Box door closed"),
-        ...addItem("Supply voltage", [
-            ...chooseKind("number"),
-            {trigger: ".modal div[name='has_min'] input", run: "click"},
-            {trigger: ".modal div[name='min_value'] input", run: "edit 198"},
-            {trigger: ".modal div[name='has_max'] input", run: "click"},
-            {trigger: ".modal div[name='max_value'] input", run: "edit 242"},
+        {trigger: `${ITEMS} .o_field_x2many_list_row_add a:eq(1)`, run: "click"},
+        {
+            trigger: `${row(0)}.o_metering_checklist_section div[name='name'] input`,
+            run: "edit Meter box",
+        },
+        // a section is its heading: no kind, range or mandatory on its row
+        {trigger: `${row(0)}.o_metering_checklist_section:not(:has(div[name='kind']))`},
+        ...addLine(1, "Box door closed"),
+        ...addLine(2, "Supply voltage", [
+            ...chooseKind(2, "number"),
+            {trigger: `${row(2)} div[name='has_min'] input`, run: "click"},
+            {trigger: `${row(2)} div[name='min_value'] input`, run: "edit 198"},
+            {trigger: `${row(2)} div[name='has_max'] input`, run: "click"},
+            {trigger: `${row(2)} div[name='max_value'] input`, run: "edit 242"},
         ]),
+        ...saveForm(),
         {
-            trigger: ".o_form_view .o_form_button_save",
-            run: "click",
+            trigger: `${ITEMS} tr.o_metering_checklist_section:contains('Meter box') td[name='name'][colspan]`,
         },
-        {
-            trigger: ".o_form_view .o_form_saved",
-        },
-        ...addItem("Photo of the broken door", [
-            ...chooseKind("photo"),
+        {trigger: `${ITEMS} .o_data_row:eq(2):contains('Supply voltage'):contains('242')`},
+        ...addLine(3, "Photo of the broken door", [
+            ...chooseKind(3, "photo"),
             {
-                trigger: ".modal div[name='condition_item_id'] input",
+                trigger: `${row(3)} div[name='condition_item_id'] input`,
                 run: "edit Box door",
             },
             {
@@ -75,15 +84,17 @@ registry.category("web_tour.tours").add("metering_checklist_manager", {
                 run: "click",
             },
             {
-                trigger: ".modal div[name='condition_value'] .o_select_menu_toggler",
+                trigger: `${row(3)} div[name='condition_value'] .o_select_menu_toggler`,
                 run: "click",
             },
+            // a pass/fail item is answered pass or fail, nothing else
             {
-                // pass, fail, ...
-                trigger: ".o_select_menu_item:eq(1)",
-                run: "click",
+                trigger:
+                    ".o_field_selection_menu:has(.o_select_menu_item:eq(1)):not(:has(.o_select_menu_item:eq(2)))",
             },
+            {trigger: ".o_field_selection_menu .o_select_menu_item:eq(1)", run: "click"},
         ]),
+        ...saveForm(),
         {
             trigger: ".o_form_view button[name='action_publish']",
             run: "click",
@@ -115,12 +126,45 @@ registry.category("web_tour.tours").add("metering_checklist_manager", {
             trigger: ".o-autocomplete--dropdown-item:contains('Tour box sign-off')",
             run: "click",
         },
+        ...saveForm(),
+        // Version 2 says which version new orders get, and where
         {
-            trigger: ".o_form_view .o_form_button_save",
+            trigger: ".o_form_view button[name='action_new_version']",
             run: "click",
         },
         {
-            trigger: ".o_form_view .o_form_saved",
+            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='draft']",
+        },
+        {
+            trigger: ".o_notebook a[name='assignments']",
+            run: "click",
+        },
+        {trigger: ".o_metering_live_version:contains('Tour meter box check')"},
+        {trigger: "div[name='carried_assignment_ids'] .o_data_row:contains('Tour box inspection')"},
+    ],
+});
+
+// The order type lists the checklists its orders carry; the manager adds one.
+registry.category("web_tour.tours").add("metering_checklist_order_type", {
+    steps: () => [
+        {
+            trigger: "div[name='checklist_assignment_ids'] .o_data_row:contains('Tour meter box check')",
+        },
+        {
+            trigger: "div[name='checklist_assignment_ids'] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        {
+            trigger: "div[name='checklist_assignment_ids'] .o_selected_row div[name='template_id'] input",
+            run: "edit Tour seal",
+        },
+        {
+            trigger: ".o-autocomplete--dropdown-item:contains('Tour seal check')",
+            run: "click",
+        },
+        ...saveForm(),
+        {
+            trigger: "div[name='checklist_assignment_ids'] .o_data_row:contains('Tour seal check')",
         },
     ],
 });
