@@ -696,13 +696,20 @@ class FsmOrder(models.Model):
                 )
             )
 
+    @api.model
+    def _metering_is_stage(self, stage, xmlid):
+        """Whether `stage` is the stage of this XML id, from the registry's
+        cache of XML ids: `env.ref` checks that the record exists, a query on
+        every call, several times in every stage change."""
+        return stage.id == self.env["ir.model.data"]._xmlid_to_res_id(xmlid)
+
     def _metering_stage_problems(self, stage, vals):
         """What prevents these orders from entering the stage, as messages that
         name the order (process results, verification verdict, backfill
         review, checklists). Each addon adds its own through super(); `vals`
         are the values written with the stage."""
         problems = []
-        if stage == self.env.ref("fieldservice.fsm_stage_completed"):
+        if self._metering_is_stage(stage, "fieldservice.fsm_stage_completed"):
             problems += self._process_result_problems(vals)
             problems += self._verdict_problems()
             problems += self._settlement_problems()
@@ -725,7 +732,7 @@ class FsmOrder(models.Model):
         guarded checklists are completed, completion applies the orders.
         Extended by the addons."""
         self._checklist_complete_guarded()
-        if stage == self.env.ref("fieldservice.fsm_stage_completed"):
+        if self._metering_is_stage(stage, "fieldservice.fsm_stage_completed"):
             self._metering_complete()
         return True
 
@@ -818,7 +825,7 @@ class FsmOrder(models.Model):
     def _guarded_checklists(self, stage):
         """The checklists of these orders that guard `stage` or an earlier one
         (a cancelled order is guarded by nothing)."""
-        if stage == self.env.ref("fieldservice.fsm_stage_cancelled"):
+        if self._metering_is_stage(stage, "fieldservice.fsm_stage_cancelled"):
             return self.env["metering.checklist"]
         return self.sudo().checklist_ids.filtered(
             lambda c: c.guard_stage_id and stage.sequence >= c.guard_stage_id.sequence
