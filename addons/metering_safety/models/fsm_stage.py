@@ -3,7 +3,7 @@
 from odoo import api, fields, models, tools
 
 # What decides where work starts: a change clears the cached sequence.
-WORK_START_FIELDS = {"is_work_start", "sequence", "stage_type", "active"}
+WORK_START_FIELDS = {"is_work_start", "sequence", "stage_type", "active", "company_id"}
 
 
 class FsmStage(models.Model):
@@ -34,13 +34,14 @@ class FsmStage(models.Model):
         return result
 
     @api.model
-    @tools.ormcache()
+    @tools.ormcache("self.env.uid", "self.env.su", "tuple(self.env.companies.ids)")
     def _metering_work_start_sequence(self):
         """The sequence of the first stage of orders that starts the work
-        (None: no stage does). Asked several times in every stage change of
-        orders, rarely changed: kept in the registry's cache, cleared when a
-        stage is created, deleted or changes what decides it."""
-        first = self.sudo().search_fetch(
+        (None: no stage does), among the stages the user sees (stages have
+        companies). Asked several times in every stage change of orders,
+        rarely changed: kept in the registry's cache, cleared when a stage is
+        created, deleted or changes what decides it."""
+        first = self.search_fetch(
             [("is_work_start", "=", True), ("stage_type", "=", "order")],
             ["sequence"],
             order="sequence",
