@@ -270,3 +270,19 @@ class TestGateQueries(BriefingCommon):
         with self.assertQueryCount(START_QUERIES):
             orders.with_context(tracking_disable=True).write(in_progress)
         self.assertTrue(all(orders.mapped("safety_cleared_on")))
+
+    def test_work_start_follows_the_stages(self):
+        """Where work starts is kept in the registry's cache: marking a stage,
+        unmarking it or moving it changes the gate at once."""
+        Order = self.env["fsm.order"]
+        early = self.env["fsm.stage"].create(
+            {"name": "Travelling to site", "sequence": 1, "stage_type": "order"}
+        )
+        self.assertGreater(self.in_progress.sequence, early.sequence)
+        self.assertFalse(Order._work_starts_at(early))
+        early.is_work_start = True
+        self.assertTrue(Order._work_starts_at(early))
+        early.is_work_start = False
+        self.assertFalse(Order._work_starts_at(early))
+        self.in_progress.sequence = 0
+        self.assertTrue(Order._work_starts_at(early))
