@@ -450,6 +450,7 @@ class FsmOrder(models.Model):
             if (
                 field is None
                 or not field.store
+                or field.compute  # computed and related: the ORM computes them
                 or len(list(field._cache_missing_ids(self))) != len(self)
                 or not self._has_field_access(field, "read")
             ):
