@@ -216,12 +216,10 @@ class FsmOrder(models.Model):
     def _work_starts_at(self, stage):
         """Whether work has started in this stage: a work-start stage or a
         later one (cancelling starts nothing)."""
-        if stage == self.env.ref("fieldservice.fsm_stage_cancelled"):
+        if self._metering_is_stage(stage, "fieldservice.fsm_stage_cancelled"):
             return False
-        starts = self.env["fsm.stage"].search(
-            [("is_work_start", "=", True), ("stage_type", "=", "order")]
-        )
-        return bool(starts) and stage.sequence >= min(starts.mapped("sequence"))
+        first = self.env["fsm.stage"]._metering_work_start_sequence()
+        return first is not None and stage.sequence >= first
 
     def _safety_starting(self, stage):
         """The orders whose work starts with this stage and that their type
@@ -259,10 +257,25 @@ class FsmOrder(models.Model):
                 "order_ids",
             ]
         )
-        briefings.attendee_ids.fetch(["acknowledged_on", "employee_id"])
-        # and who acknowledged each briefing, once per briefing rather than
-        # once per order it covers
-        acknowledged = {briefing: briefing._acknowledged() for briefing in briefings}
+        # and who acknowledged each briefing (its `_acknowledged()`), once for
+        # all the briefings rather than once per order each covers
+        acknowledged = {briefing: [] for briefing in briefings}
+        for attendee in (
+            self.env["metering.safety.briefing.attendee"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("briefing_id", "in", briefings.ids),
+                    ("acknowledged_on", "!=", False),
+                ],
+                ["briefing_id", "employee_id"],
+            )
+        ):
+            acknowledged[attendee.briefing_id].append(attendee.employee_id.id)
+        acknowledged = {
+            briefing: self.env["hr.employee"].browse(ids)
+            for briefing, ids in acknowledged.items()
+        }
         problems = []
         for order in self.sudo():
             employees = self.env["hr.employee"].union(*crews[order].values())
@@ -345,12 +358,13 @@ class FsmOrder(models.Model):
             (qualification.employee_id.id, qualification.type_id.id)
             for qualification in self.env["metering.qualification"]
             .sudo()
-            .search(
+            .search_fetch(
                 [
                     ("employee_id", "in", employees.ids),
                     ("date_from", "<=", today),
                     ("date_to", ">=", today),
-                ]
+                ],
+                ["employee_id", "type_id"],
             )
         }
         required = {

@@ -14,12 +14,13 @@ class FsmPerson(models.Model):
         employees = (
             self.env["hr.employee"]
             .sudo()
-            .search(
+            .search_fetch(
                 [
                     "|",
                     ("work_contact_id", "in", self.partner_id.ids),
                     ("user_id.partner_id", "in", self.partner_id.ids),
-                ]
+                ],
+                ["work_contact_id", "user_id"],
             )
         )
         by_partner = {}

@@ -7,6 +7,10 @@ from odoo.fields import Command
 
 from .test_safety_briefing import BriefingCommon
 
+# The queries of moving 100 gated orders to the work-start stage, all read
+# once for the batch (test_start_reads_each_thing_once says which).
+START_QUERIES = 17
+
 
 class TestGateQueries(BriefingCommon):
     """The stage gate works in batches: assigning, creating and starting 100
@@ -247,3 +251,38 @@ class TestGateQueries(BriefingCommon):
                 orders.mapped("safety_blocked")
         self.assertFalse(any(covered.mapped("safety_blocked")))
         self.assertTrue(all(blocked.mapped("safety_blocked")))
+
+    def test_start_reads_each_thing_once(self):
+        """Moving 100 gated orders to the work-start stage reads what the gate
+        needs once for all: the orders and the stage, their checklists, the
+        crews' workers and employees, the types, qualifications and required
+        ones, the briefings with their orders and attendees; then one UPDATE.
+        (A stage looked up by `env.ref` or searched at each check, as before,
+        added a dozen.) As the server's scheduled actions and the benchmark
+        move them: no record rule to evaluate, no tracking message (Field
+        Service's, not the gate's)."""
+        warm_up = self._covered(self._crew_orders(1, 2), 1)
+        orders = self._covered(self._crew_orders(100, 2), 10)
+        in_progress = {"stage_id": self.in_progress.id}
+        warm_up.with_context(tracking_disable=True).write(in_progress)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(START_QUERIES):
+            orders.with_context(tracking_disable=True).write(in_progress)
+        self.assertTrue(all(orders.mapped("safety_cleared_on")))
+
+    def test_work_start_follows_the_stages(self):
+        """Where work starts is kept in the registry's cache: marking a stage,
+        unmarking it or moving it changes the gate at once."""
+        Order = self.env["fsm.order"]
+        early = self.env["fsm.stage"].create(
+            {"name": "Travelling to site", "sequence": 1, "stage_type": "order"}
+        )
+        self.assertGreater(self.in_progress.sequence, early.sequence)
+        self.assertFalse(Order._work_starts_at(early))
+        early.is_work_start = True
+        self.assertTrue(Order._work_starts_at(early))
+        early.is_work_start = False
+        self.assertFalse(Order._work_starts_at(early))
+        self.in_progress.sequence = 0
+        self.assertTrue(Order._work_starts_at(early))

@@ -1,11 +1,14 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL
+from odoo.models import BaseModel
+from odoo.tools import SQL, human_size
 
 from .fsm_equipment import ACCURACY_TOLERANCE
 
@@ -426,6 +429,134 @@ class FsmOrder(models.Model):
             entering._metering_stage_entered(stage)
         return result
 
+    def web_read(self, specification):
+        self._metering_prefetch_form(specification)
+        return super().web_read(specification)
+
+    def _metering_prefetch_form(self, specification):
+        """The form of an order shows many lists (the crew; the suite's test
+        points, meters to swap, calculations, checklists, briefings) and
+        files (the customer's signature, the scanned paper record). Read one
+        by one, each costs a query: they are read here in one query for the
+        lists and one for the files, with the domains, record rules, access
+        checks and order the ORM reads each with, into the same cache; the
+        read that follows finds them there. A list the user may not read is
+        left to the ORM, which refuses it as usual."""
+        if not self or not all(isinstance(id_, int) for id_ in self._ids):
+            return
+        lists, files = [], []
+        for name in specification:
+            field = self._fields.get(name)
+            if (
+                field is None
+                or not field.store
+                or field.compute  # computed and related: the ORM computes them
+                or len(list(field._cache_missing_ids(self))) != len(self)
+                or not self._has_field_access(field, "read")
+            ):
+                continue
+            if field.type in ("one2many", "many2many"):
+                lists.append(field)
+            elif field.type in ("binary", "image") and field.attachment:
+                files.append(field)
+        if len(lists) > 1:
+            self._metering_prefetch_lists(lists)
+        if len(files) > 1:
+            self._metering_prefetch_files(files)
+
+    def _metering_list_query(self, field):
+        """(query, owner column, line column) of what `field.read(self)`
+        selects, or None where the ORM reads it otherwise."""
+        comodel = self.env[field.comodel_name].with_context(
+            active_test=False, **field.context
+        )
+        if field.type == "one2many":
+            inverse = comodel._fields[field.inverse_name]
+            if not inverse.store or not inverse.column_type:
+                return None
+            domain = field.get_comodel_domain(self) & Domain(
+                field.inverse_name, "in", self.ids
+            )
+            query = comodel._search(domain, order=comodel._order)
+            owner = SQL.identifier(comodel._table, field.inverse_name)
+            return query, owner, SQL.identifier(comodel._table, "id")
+        if (
+            field.bypass_search_access
+            and type(comodel)._search is not BaseModel._search
+        ):
+            return None  # the ORM filters its lines after the search
+        query = comodel._search(field.get_comodel_domain(self), order=comodel._order)
+        owner = SQL.identifier(field.relation, field.column1)
+        line = SQL.identifier(field.relation, field.column2)
+        query.add_join(
+            "JOIN",
+            field.relation,
+            None,
+            SQL("%s = %s", line, SQL.identifier(comodel._table, "id")),
+        )
+        query.add_where(SQL("%s IN %s", owner, tuple(self.ids)))
+        return query, owner, line
+
+    def _metering_prefetch_lists(self, list_fields):
+        selects, read = [], []
+        for field in list_fields:
+            try:
+                found = self._metering_list_query(field)
+            except AccessError:
+                continue  # the ORM says so when it reads the field
+            if found is None:
+                continue
+            query, owner, line = found
+            read.append(field)
+            if query.is_empty():
+                continue
+            selects.append(
+                query.select(
+                    SQL(
+                        "%s, %s, %s, ROW_NUMBER() OVER (ORDER BY %s)",
+                        len(read) - 1,
+                        owner,
+                        line,
+                        query.order or SQL.identifier(query.table, "id"),
+                    )
+                )
+            )
+        rows = (
+            self.env.execute_query(
+                SQL(" UNION ALL ").join(SQL("(%s)", select) for select in selects)
+            )
+            if selects
+            else []
+        )
+        groups = [defaultdict(list) for __ in read]
+        for index, owner, line, __ in sorted(rows, key=lambda row: (row[0], row[3])):
+            groups[index][owner].append(line)
+        for field, group in zip(read, groups, strict=True):
+            field._insert_cache(self, [tuple(group[id_]) for id_ in self._ids])
+
+    def _metering_prefetch_files(self, file_fields):
+        """What `Binary.read` reads, for all the fields at once."""
+        bin_size = self.env.context.get("bin_size")
+        values = {field.name: {} for field in file_fields}
+        for attachment in (
+            self.env["ir.attachment"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_field", "in", list(values)),
+                    ("res_id", "in", self.ids),
+                ]
+            )
+        ):
+            values[attachment.res_field][attachment.res_id] = (
+                human_size(attachment.file_size).encode()
+                if bin_size
+                else attachment.datas
+            )
+        for field in file_fields:
+            field._insert_cache(self, map(values[field.name].get, self._ids))
+
     # Actions ------------------------------------------------------------
 
     def action_review_backfill(self):
@@ -566,13 +697,20 @@ class FsmOrder(models.Model):
                 )
             )
 
+    @api.model
+    def _metering_is_stage(self, stage, xmlid):
+        """Whether `stage` is the stage of this XML id, from the registry's
+        cache of XML ids: `env.ref` checks that the record exists, a query on
+        every call, several times in every stage change."""
+        return stage.id == self.env["ir.model.data"]._xmlid_to_res_id(xmlid)
+
     def _metering_stage_problems(self, stage, vals):
         """What prevents these orders from entering the stage, as messages that
         name the order (process results, verification verdict, backfill
         review, checklists). Each addon adds its own through super(); `vals`
         are the values written with the stage."""
         problems = []
-        if stage == self.env.ref("fieldservice.fsm_stage_completed"):
+        if self._metering_is_stage(stage, "fieldservice.fsm_stage_completed"):
             problems += self._process_result_problems(vals)
             problems += self._verdict_problems()
             problems += self._settlement_problems()
@@ -595,7 +733,7 @@ class FsmOrder(models.Model):
         guarded checklists are completed, completion applies the orders.
         Extended by the addons."""
         self._checklist_complete_guarded()
-        if stage == self.env.ref("fieldservice.fsm_stage_completed"):
+        if self._metering_is_stage(stage, "fieldservice.fsm_stage_completed"):
             self._metering_complete()
         return True
 
@@ -688,7 +826,7 @@ class FsmOrder(models.Model):
     def _guarded_checklists(self, stage):
         """The checklists of these orders that guard `stage` or an earlier one
         (a cancelled order is guarded by nothing)."""
-        if stage == self.env.ref("fieldservice.fsm_stage_cancelled"):
+        if self._metering_is_stage(stage, "fieldservice.fsm_stage_cancelled"):
             return self.env["metering.checklist"]
         return self.sudo().checklist_ids.filtered(
             lambda c: c.guard_stage_id and stage.sequence >= c.guard_stage_id.sequence

@@ -23,3 +23,4 @@ from . import test_metering_app
 from . import test_xlsx_reports
 from . import test_rotation_plan_xlsx
 from . import test_energy_adjustment_tour
+from . import test_order_form_queries
