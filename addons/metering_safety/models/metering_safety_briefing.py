@@ -40,7 +40,15 @@ class MeteringSafetyBriefing(models.Model):
         check_company=True,
         help="The orders this briefing covers.",
     )
-    place = fields.Char(required=True)
+    place = fields.Char(
+        required=True,
+        compute="_compute_place",
+        store=True,
+        precompute=True,
+        readonly=False,
+        help="Where the crew meets: the locations of the orders, editable for "
+        "the site.",
+    )
     start = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
     valid_until = fields.Datetime(
         compute="_compute_valid_until",
@@ -109,6 +117,18 @@ class MeteringSafetyBriefing(models.Model):
             briefing.valid_until = briefing.start and briefing.start + timedelta(
                 hours=hours or 12
             )
+
+    @api.depends("order_ids")
+    def _compute_place(self):
+        """The place is where the orders are, while the briefing is prepared;
+        what the leader wrote stays once it is held, and a briefing of orders
+        without a location keeps what was typed."""
+        for briefing in self:
+            locations = briefing.order_ids.location_id
+            if locations and (briefing.state == "draft" or not briefing.place):
+                briefing.place = ", ".join(locations.mapped("display_name"))
+            else:
+                briefing.place = briefing.place
 
     @api.depends("attendee_ids.acknowledged_on")
     def _compute_acknowledged_count(self):
