@@ -210,8 +210,9 @@ class FsmOrder(models.Model):
 
     def action_new_safety_briefing(self):
         """From an order the safety gate blocks, in one click: a new briefing
-        of this order, prefilled with its place, its task and its crew on the
-        roster, for the team leader who holds it."""
+        of this order, prefilled with its place and its task (the briefing
+        proposes the order's crew on its roster), for the team leader who
+        holds it."""
         self.ensure_one()
         self._metering_check_role("team_leader")
         return {
@@ -225,10 +226,6 @@ class FsmOrder(models.Model):
                 "default_order_ids": [fields.Command.set(self.ids)],
                 "default_place": self.location_id.display_name,
                 "default_task": self.type.name or self.name,
-                "default_attendee_ids": [
-                    fields.Command.create({"employee_id": employee.id})
-                    for employee in self._crew_employees()
-                ],
             },
         }
 

@@ -145,6 +145,22 @@ class MeteringSafetyBriefing(models.Model):
             if not briefing.hazards:
                 briefing.hazards = briefing.order_ids.type.hazard_ids._briefing_text()
 
+    @api.onchange("order_ids")
+    def _onchange_order_ids_crew(self):
+        """The crew of the orders picked is proposed on the roster while the
+        briefing is prepared; holding it adds whoever is still missing."""
+        if self.state != "draft":
+            return
+        # the orders as stored: the form's copies of them do not hold
+        # their whole crew
+        crew = self.order_ids._origin._crew_employees()
+        missing = crew - self.attendee_ids.employee_id
+        if missing:
+            self.attendee_ids = [
+                fields.Command.create({"employee_id": employee.id})
+                for employee in missing
+            ]
+
     def write(self, vals):
         self._check_crew_signs_only(vals)
         return super().write(vals)

@@ -425,6 +425,8 @@ class TestBriefingFromOrder(BriefingCommon):
         briefing = Form(Briefing)
         briefing.order_ids.add(self.order)
         self.assertEqual(briefing.place, self.order.location_id.display_name)
+        # and the crew of the orders on the roster
+        self.assertEqual(len(briefing.attendee_ids), 2)
         # still the leader's to correct for the site
         briefing.place = "Meter room, building 3"
         self.assertEqual(briefing.place, "Meter room, building 3")
@@ -477,6 +479,7 @@ class TestBriefingFromOrder(BriefingCommon):
         Briefing = self.env["metering.safety.briefing"].with_user(self.leader)
         form = Form(Briefing.with_context(**context))
         self.assertEqual(form.place, self.order.location_id.display_name)
+        # its crew is proposed on the roster
         self.assertEqual(len(form.attendee_ids), 2)
         # saved as the web client does, with the action's defaults
         now = fields.Datetime.now()
@@ -493,12 +496,10 @@ class TestBriefingFromOrder(BriefingCommon):
         self.assertEqual(briefing.place, self.order.location_id.display_name)
         self.assertEqual(briefing.order_ids, self.order)
         self.assertEqual(briefing.leader_id, self.leader)
-        # its crew is on the roster already
+        briefing.action_open()
         self.assertEqual(
             briefing.attendee_ids.employee_id, self.employee1 | self.employee2
         )
-        briefing.action_open()
-        self.assertEqual(len(briefing.attendee_ids), 2)
 
     def test_only_a_leader_starts_a_briefing_from_the_order(self):
         for user in (self.technician, self.clerk):
