@@ -51,6 +51,12 @@ class FsmOrder(models.Model):
         "briefing covers it yet.",
     )
 
+    safety_blocked_reason = fields.Text(
+        "Why Work Cannot Start",
+        compute="_compute_safety_blocked_reason",
+        help="What the safety gate misses before work on the order may start.",
+    )
+
     @api.depends(
         "type.requires_safety_briefing",
         "is_closed",
@@ -80,6 +86,14 @@ class FsmOrder(models.Model):
                     for briefing in order_sudo.safety_briefing_ids
                 )
             )
+
+    @api.depends("safety_blocked")
+    def _compute_safety_blocked_reason(self):
+        """The gate's own messages for a blocked order, read on its form
+        only (the gate reads the briefings as superuser)."""
+        for order in self:
+            problems = order.safety_blocked and order._briefing_problems()
+            order.safety_blocked_reason = "\n".join(problems or [])
 
     def _search_safety_blocked(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
@@ -187,6 +201,27 @@ class FsmOrder(models.Model):
             "name": self.env._("Safety Briefing"),
             "res_model": "metering.safety.briefing",
             "view_mode": "form",
+            "context": {
+                "default_order_ids": [fields.Command.set(self.ids)],
+                "default_place": self.location_id.display_name,
+                "default_task": self.type.name or self.name,
+            },
+        }
+
+    def action_new_safety_briefing(self):
+        """From an order the safety gate blocks, in one click: a new briefing
+        of this order, prefilled with its place and its task (the briefing
+        proposes the order's crew on its roster), for the team leader who
+        holds it."""
+        self.ensure_one()
+        self._metering_check_role("team_leader")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Safety Briefing"),
+            "res_model": "metering.safety.briefing",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
             "context": {
                 "default_order_ids": [fields.Command.set(self.ids)],
                 "default_place": self.location_id.display_name,

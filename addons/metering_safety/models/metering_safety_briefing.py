@@ -40,7 +40,15 @@ class MeteringSafetyBriefing(models.Model):
         check_company=True,
         help="The orders this briefing covers.",
     )
-    place = fields.Char(required=True)
+    place = fields.Char(
+        required=True,
+        compute="_compute_place",
+        store=True,
+        precompute=True,
+        readonly=False,
+        help="Where the crew meets: the locations of the orders, editable for "
+        "the site.",
+    )
     start = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
     valid_until = fields.Datetime(
         compute="_compute_valid_until",
@@ -110,6 +118,18 @@ class MeteringSafetyBriefing(models.Model):
                 hours=hours or 12
             )
 
+    @api.depends("order_ids")
+    def _compute_place(self):
+        """The place is where the orders are, while the briefing is prepared;
+        what the leader wrote stays once it is held, and a briefing of orders
+        without a location keeps what was typed."""
+        for briefing in self:
+            locations = briefing.order_ids.location_id
+            if locations and (briefing.state == "draft" or not briefing.place):
+                briefing.place = ", ".join(locations.mapped("display_name"))
+            else:
+                briefing.place = briefing.place
+
     @api.depends("attendee_ids.acknowledged_on")
     def _compute_acknowledged_count(self):
         for briefing in self:
@@ -124,6 +144,22 @@ class MeteringSafetyBriefing(models.Model):
         for briefing in self:
             if not briefing.hazards:
                 briefing.hazards = briefing.order_ids.type.hazard_ids._briefing_text()
+
+    @api.onchange("order_ids")
+    def _onchange_order_ids_crew(self):
+        """The crew of the orders picked is proposed on the roster while the
+        briefing is prepared; holding it adds whoever is still missing."""
+        if self.state != "draft":
+            return
+        # the orders as stored: the form's copies of them do not hold
+        # their whole crew
+        crew = self.order_ids._origin._crew_employees()
+        missing = crew - self.attendee_ids.employee_id
+        if missing:
+            self.attendee_ids = [
+                fields.Command.create({"employee_id": employee.id})
+                for employee in missing
+            ]
 
     def write(self, vals):
         self._check_crew_signs_only(vals)

@@ -4,6 +4,7 @@
 day starts, and walks its day's work through the real UI, in Chinese, with
 no error dialog and no untranslated label on its path."""
 
+import base64
 from datetime import timedelta
 
 from odoo import Command, fields
@@ -325,3 +326,200 @@ class TestJourneysPhone(JourneyCommon):
     def test_technician_on_the_phone(self):
         order = self._guarded_order()
         self._run_technician(order, "metering_journey_technician_phone")
+
+
+@tagged("post_install", "-at_install")
+class TestJourneysOffice(JourneyCommon):
+    """The roles outside the field work: the reception team and the records
+    officer. Both log in without a home action of their own: the web client
+    opens Metering, which opens on their work."""
+
+    @classmethod
+    def _office_user(cls, login, name, group):
+        return new_test_user(
+            cls.env,
+            login=login,
+            name=name,
+            password=login,
+            groups=group,
+            lang="zh_CN",
+            tz="Asia/Shanghai",
+        )
+
+    def _next_weekday(self, hour):
+        """A weekday after today at `hour` (Beijing time), as naive UTC."""
+        day = fields.Date.today() + timedelta(days=1)
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        return fields.Datetime.to_datetime(day) + timedelta(hours=hour - 8)
+
+    def _calendar(self, name, hour_from, hour_to):
+        return self.env["resource.calendar"].create(
+            {
+                "name": name,
+                "tz": "Asia/Shanghai",
+                "attendance_ids": [
+                    Command.create(
+                        {
+                            "name": f"{name} {day}",
+                            "dayofweek": str(day),
+                            "hour_from": hour_from,
+                            "hour_to": hour_to,
+                            "day_period": "morning",
+                        }
+                    )
+                    for day in range(5)
+                ],
+            }
+        )
+
+    def test_reception(self):
+        """The reception lead lands on the tour calendar, finds the visit
+        among the visits, accepts it, has the staff proposed and checks the
+        hall on its readiness checklist."""
+        if "metering.showcase.visit" not in self.env:
+            self.skipTest("the reception team belongs to metering_showcase")
+        reception = self._office_user(
+            "journey-reception", "赵静", "metering_showcase.group_reception_team"
+        )
+        hall = self.env["metering.showcase.hall"].create(
+            {
+                "name": "计量展厅",
+                "resource_calendar_id": self._calendar("展厅开放时间", 9, 17).id,
+            }
+        )
+        staff_hours = self._calendar("接待人员工作时间", 8, 18)
+        Employee = self.env["hr.employee"]
+        narrator = Employee.create(
+            {"name": "讲解员王丽", "resource_calendar_id": staff_hours.id}
+        )
+        photographer = Employee.create(
+            {"name": "摄影师李明", "resource_calendar_id": staff_hours.id}
+        )
+        narrating = self.env.ref("metering_showcase.role_narrating")
+        photographing = self.env.ref("metering_showcase.role_photographing")
+        Role = self.env["metering.showcase.role"]
+        (Role.search([]) - narrating - photographing).action_archive()
+        narrating.employee_ids = narrator
+        photographing.employee_ids = photographer
+        visit = self.env["metering.showcase.visit"].create(
+            {
+                "organisation_id": self.env["res.partner"]
+                .create({"name": "江北实验中学"})
+                .id,
+                "hall_id": hall.id,
+                "start": self._next_weekday(10),
+                "lead_id": reception.id,
+            }
+        )
+
+        self.start_tour("/odoo", "metering_journey_reception", login=reception.login)
+
+        self.assertEqual(visit.state, "confirmed")
+        self.assertEqual(visit.assignment_ids.employee_id, narrator | photographer)
+        # answered in full and passed; it completes when the visit starts
+        self.assertEqual(visit.checklist_ids.result, "passed")
+
+    def test_records_officer(self):
+        """The records officer lands on the grants to review and approves
+        one, classifies a document, reads the access log by pivot, opens a
+        destruction request, the backup and media registers and a security
+        study."""
+        officer = self._office_user(
+            "journey-records", "孙敏", "metering_safety.group_records_officer"
+        )
+        self.env.ref("dms.group_dms_user").user_ids = [Command.link(self.technician.id)]
+        storage = self.env["dms.storage"].create(
+            {"name": "计量中心文档库", "save_type": "database"}
+        )
+        everyone = self.env["dms.access.group"].create(
+            {
+                "name": "计量中心",
+                "perm_create": True,
+                "perm_write": True,
+                "perm_unlink": True,
+                "explicit_user_ids": [Command.set((officer | self.technician).ids)],
+            }
+        )
+        public = self.env.ref("metering_safety.classification_level_public")
+        internal = self.env.ref("metering_safety.classification_level_internal")
+        secret = self.env.ref("metering_safety.classification_level_secret")
+        root = self.env["dms.directory"].create(
+            {
+                "name": "计量中心",
+                "is_root_directory": True,
+                "storage_id": storage.id,
+                "group_ids": [Command.link(everyone.id)],
+                "classification_level_id": public.id,
+            }
+        )
+        plans = self.env["dms.directory"].create(
+            {
+                "name": "班组资料",
+                "parent_id": root.id,
+                "classification_level_id": internal.id,
+            }
+        )
+        content = base64.b64encode(b"%PDF-1.4 statistics")
+        File = self.env["dms.file"]
+        statistics = File.create(
+            {"name": "2026年计量统计", "directory_id": plans.id, "content": content}
+        )
+        old_plan = File.create(
+            {"name": "2019年班组计划", "directory_id": plans.id, "content": content}
+        )
+        grant = self.env["metering.document.grant"].create(
+            {
+                "file_id": statistics.id,
+                "user_id": self.technician.id,
+                "access": "read",
+                "reason": "核对轮换批次",
+                "date_expiry": fields.Date.today() + timedelta(days=5),
+            }
+        )
+        destruction = self.env["metering.document.destruction"].create(
+            {
+                "file_ids": [Command.set(old_plan.ids)],
+                "reason": "超过保管期限",
+                "witness_id": self.manager.id,
+            }
+        )
+        medium = self.env["metering.removable.medium"].create(
+            {
+                "name": "U盘-01",
+                "serial": "SN-2026-01",
+                "holder_id": self.technician.id,
+                "level_id": internal.id,
+            }
+        )
+        self.env["metering.backup.record"].create(
+            {
+                "name": "文档库全量备份",
+                "location": "档案室保险柜",
+                "performed_by_id": officer.id,
+                "medium_id": medium.id,
+                "level_id": internal.id,
+            }
+        )
+        study = self.env["metering.security.study"].create(
+            {
+                "name": "信息安全保密规定学习",
+                "organizer_id": officer.id,
+                "attendee_ids": [Command.create({"user_id": self.technician.id})],
+            }
+        )
+
+        self.start_tour("/odoo", "metering_journey_records", login=officer.login)
+
+        self.assertEqual(grant.state, "approved")
+        self.assertEqual(statistics.classification_level_id, secret)
+        self.assertEqual(destruction.state, "requested")
+        self.assertEqual(destruction.requested_by_id, officer)
+        # his reading of the document is in the log he pivoted
+        self.assertIn(
+            officer,
+            self.env["metering.document.access.log"]
+            .search([("file_id", "=", statistics.id)])
+            .user_id,
+        )
+        self.assertTrue(study.exists())

@@ -3,9 +3,12 @@
 import base64
 from datetime import timedelta
 
+from lxml import etree
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
+from odoo.tests import Form
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.metering_service.tests.common import MeteringCommon
@@ -381,3 +384,125 @@ class TestOrderButtons(BriefingCommon):
             attendee.with_user(attendee.user_id).action_acknowledge()
         self.order.with_user(self.technician).action_start_work()
         self.assertEqual(self.order.stage_id, self.in_progress)
+
+
+class TestBriefingFromOrder(BriefingCommon):
+    """The leader picks open orders, the place follows them, and a blocked
+    order says why and starts its briefing in one click (issue 10)."""
+
+    def _picker_domain(self):
+        form = self.env["metering.safety.briefing"].get_views([(False, "form")])
+        arch = etree.fromstring(form["views"]["form"]["arch"])
+        (field,) = arch.xpath("//field[@name='order_ids']")
+        return safe_eval(field.get("domain")), safe_eval(field.get("context"))
+
+    def test_picker_offers_open_orders_with_location_and_type(self):
+        completed = self.env["fsm.order"].create(
+            {"location_id": self.order.location_id.id}
+        )
+        completed.action_complete()
+        cancelled = self.env["fsm.order"].create(
+            {"location_id": self.order.location_id.id}
+        )
+        cancelled.stage_id = self.env.ref("fieldservice.fsm_stage_cancelled")
+        domain, context = self._picker_domain()
+        offered = self.env["fsm.order"].with_user(self.leader).search(domain)
+        self.assertIn(self.order, offered)
+        self.assertNotIn(completed, offered)
+        self.assertNotIn(cancelled, offered)
+        # the picker's list shows where each order is and what work it is
+        picker = (
+            self.env["fsm.order"]
+            .with_context(**context)
+            .get_views([(False, "list")])["views"]["list"]["arch"]
+        )
+        columns = etree.fromstring(picker).xpath("//field/@name")
+        self.assertIn("location_id", columns)
+        self.assertIn("type", columns)
+
+    def test_place_comes_from_the_orders(self):
+        Briefing = self.env["metering.safety.briefing"].with_user(self.leader)
+        briefing = Form(Briefing)
+        briefing.order_ids.add(self.order)
+        self.assertEqual(briefing.place, self.order.location_id.display_name)
+        # and the crew of the orders on the roster
+        self.assertEqual(len(briefing.attendee_ids), 2)
+        # still the leader's to correct for the site
+        briefing.place = "Meter room, building 3"
+        self.assertEqual(briefing.place, "Meter room, building 3")
+        # created with orders and no place, the briefing is where they are
+        now = fields.Datetime.now()
+        created = Briefing.create(
+            {
+                "order_ids": [Command.link(self.order.id)],
+                "task": "Exchange the three-phase meter",
+                "method": "Short the CT secondaries, then exchange",
+                "requirements": "Two people, insulated tools, seals recorded",
+                "ticket_kind": "second",
+                "ticket_number": "II-2026-120",
+                "ticket_valid_from": now - timedelta(hours=1),
+                "ticket_valid_to": now + timedelta(hours=8),
+            }
+        )
+        self.assertEqual(created.place, self.order.location_id.display_name)
+        kept = self._briefing()
+        self.assertEqual(kept.place, "Meter room, building 3")
+        # once held, the place stays what it was
+        kept.action_open()
+        other = self.env["fsm.order"].create(
+            {"location_id": self._create_location("Elsewhere").id}
+        )
+        kept.sudo().order_ids = [Command.link(other.id)]
+        self.assertEqual(kept.place, "Meter room, building 3")
+
+    def test_blocked_order_says_why(self):
+        self.assertIn("no safety briefing", self.order.safety_blocked_reason)
+        # a technician reads why, though not the briefings behind it
+        self.assertIn(
+            "no safety briefing",
+            self.order.with_user(self.technician).safety_blocked_reason,
+        )
+        self._briefing().action_open()
+        self.order.invalidate_recordset(["safety_blocked_reason"])
+        self.assertIn(
+            "not every crew member has acknowledged", self.order.safety_blocked_reason
+        )
+        free = self.env["fsm.order"].create({"location_id": self.order.location_id.id})
+        self.assertFalse(free.safety_blocked_reason)
+
+    def test_blocked_order_starts_its_briefing_in_one_click(self):
+        action = self.order.with_user(self.leader).action_new_safety_briefing()
+        self.assertEqual(action["res_model"], "metering.safety.briefing")
+        context = action["context"]
+        self.assertEqual(context["default_order_ids"], [Command.set(self.order.ids)])
+        self.assertEqual(context["default_place"], self.order.location_id.display_name)
+        Briefing = self.env["metering.safety.briefing"].with_user(self.leader)
+        form = Form(Briefing.with_context(**context))
+        self.assertEqual(form.place, self.order.location_id.display_name)
+        # its crew is proposed on the roster
+        self.assertEqual(len(form.attendee_ids), 2)
+        # saved as the web client does, with the action's defaults
+        now = fields.Datetime.now()
+        briefing = Briefing.with_context(**context).create(
+            {
+                "method": "Short the CT secondaries, then exchange",
+                "requirements": "Two people, insulated tools, seals recorded",
+                "ticket_kind": "second",
+                "ticket_number": "II-2026-119",
+                "ticket_valid_from": now - timedelta(hours=1),
+                "ticket_valid_to": now + timedelta(hours=8),
+            }
+        )
+        self.assertEqual(briefing.place, self.order.location_id.display_name)
+        self.assertEqual(briefing.order_ids, self.order)
+        self.assertEqual(briefing.leader_id, self.leader)
+        briefing.action_open()
+        self.assertEqual(
+            briefing.attendee_ids.employee_id, self.employee1 | self.employee2
+        )
+
+    def test_only_a_leader_starts_a_briefing_from_the_order(self):
+        for user in (self.technician, self.clerk):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.order.with_user(user).action_new_safety_briefing()
+        self.assertTrue(self.order.with_user(self.manager).action_new_safety_briefing())

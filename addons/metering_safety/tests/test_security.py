@@ -25,3 +25,34 @@ class TestSafetySecurity(MeteringCommon):
         self.assertFalse(
             self.records_officer.has_group("metering_service.group_field_technician")
         )
+
+    def test_records_officer_works_in_the_metering_app(self):
+        """He lands in Metering, on the grants to review, with the menus of
+        his work there (issue 10): not in Documents or Discuss."""
+        menus = self._visible_menus(self.records_officer)
+        roots = (
+            self.env["ir.ui.menu"]
+            .with_user(self.records_officer)
+            .load_menus(False)["root"]["children"]
+        )
+        self.assertEqual(roots[0], self.env.ref("metering_service.menu_root").id)
+        for xmlid in (
+            "menu_confidentiality_documents",
+            "metering_document_grant_menu",
+            "metering_document_access_log_menu",
+            "metering_document_destruction_menu",
+            "metering_backup_record_menu",
+            "metering_removable_medium_menu",
+            "metering_security_study_menu",
+            "metering_classification_level_menu",
+        ):
+            with self.subTest(menu=xmlid):
+                self.assertIn(self.env.ref(f"metering_safety.{xmlid}").id, menus)
+        # and none of the operations menus he has no business in
+        self.assertNotIn(self.env.ref("metering_safety.menu_safety").id, menus)
+        home = self.env.ref("metering_service.metering_home_action")
+        action = home.with_user(self.records_officer).run()
+        self.assertEqual(
+            action["id"],
+            self.env.ref("metering_safety.metering_document_grant_action").id,
+        )

@@ -13,6 +13,10 @@ HOME_ACTIONS = (
         "metering_service.metering_self_check_action",
     ),
     (
+        "metering_safety.group_records_officer",
+        "metering_safety.metering_document_grant_action",
+    ),
+    (
         "metering_showcase.group_reception_team",
         "metering_showcase.calendar_event_action_showcase_tour",
     ),

@@ -42,6 +42,11 @@ export function noEnglish(page, allow = [], {inDialog = false} = {}) {
                         // what people wrote, not labels
                         continue;
                     }
+                    if (element.closest(".o_field_url, .o_field_CopyClipboardChar")) {
+                        // addresses (a visit's link for its visitors), the
+                        // same in every language
+                        continue;
+                    }
                     for (const word of node.textContent.match(/[A-Za-z]{4,}/g) || []) {
                         if (!allowed.has(word)) {
                             // where it is: the field, or the element

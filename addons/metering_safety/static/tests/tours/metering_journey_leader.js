@@ -34,13 +34,24 @@ registry.category("web_tour.tours").add("metering_journey_leader", {
         noEnglish("the overdue orders"),
         ...openOrder("江北花园3栋表箱"),
         {
-            content: "Start a briefing from the order",
-            trigger: ".o_form_view .o_metering_open_briefing",
+            content: "The order says why work cannot start",
+            trigger: ".o_form_view .o_metering_safety_blocked:contains('没有现场安全会')",
+        },
+        noEnglish("the blocked order"),
+        {
+            content: "Start its briefing in one click",
+            trigger: ".o_form_view .o_metering_safety_blocked .o_metering_new_briefing",
             run: "click",
         },
         {
-            content: "The briefing comes with the order and its place",
-            trigger: ".o_form_view div[name='order_ids'] .o_tag",
+            content: "The briefing comes with the order, its place and its crew",
+            trigger: ".o_form_view div[name='order_ids'] .o_data_row:contains('江北花园3栋表箱')",
+        },
+        {
+            trigger: ".o_form_view div[name='place'] input:value(江北花园3栋表箱)",
+        },
+        {
+            trigger: ".o_form_view div[name='attendee_ids'] .o_data_row:contains('李强')",
         },
         {
             trigger: ".o_form_view div[name='method'] textarea",

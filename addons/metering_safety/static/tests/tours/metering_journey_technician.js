@@ -58,6 +58,11 @@ function openOrder() {
 function blocked() {
     return [
         ...openOrder(),
+        {
+            content: "The order says why work cannot start; the briefing is the leader's",
+            trigger:
+                ".o_form_view .o_metering_safety_blocked:contains('没有现场安全会'):not(:has(.o_metering_new_briefing))",
+        },
         noEnglish("the order"),
         {
             content: "Start work",
