@@ -154,16 +154,8 @@ class MeteringShowcaseAssignment(models.Model):
             for employee in staff:
                 spans[employee.id] = by_resource[employee.resource_id.id]
         conflicts = {}
+        zones = {}
         for key, employee, slot_start, slot_stop, visit in slots:
-            tz = timezone(
-                employee.resource_calendar_id.tz
-                or visit.hall_id.resource_calendar_id.tz
-                or "UTC"
-            )
-
-            def local(dt, tz=tz):
-                return utc.localize(dt).astimezone(tz).strftime("%Y-%m-%d %H:%M")
-
             other = next(
                 (
                     a
@@ -182,6 +174,22 @@ class MeteringShowcaseAssignment(models.Model):
                 ),
                 None,
             )
+            covered = employee.id not in spans or _covered(
+                slot_start, slot_stop, spans[employee.id]
+            )
+            if not (other or leave or not covered):
+                continue
+            zone_key = (employee.id, visit.hall_id.id)
+            if zone_key not in zones:
+                zones[zone_key] = timezone(
+                    employee.resource_calendar_id.tz
+                    or visit.hall_id.resource_calendar_id.tz
+                    or "UTC"
+                )
+
+            def local(dt, tz=zones[zone_key]):
+                return utc.localize(dt).astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
             if other:
                 conflicts[key] = self.env._(
                     "%(employee)s is already %(role)s of visit %(other)s from "
@@ -203,9 +211,7 @@ class MeteringShowcaseAssignment(models.Model):
                     stop=local(leave.date_to),
                     visit=visit.display_name,
                 )
-            elif employee.id in spans and not _covered(
-                slot_start, slot_stop, spans[employee.id]
-            ):
+            else:
                 conflicts[key] = self.env._(
                     "%(employee)s does not work from %(start)s to %(stop)s "
                     "(%(calendar)s): cannot serve visit %(visit)s.",
@@ -247,22 +253,39 @@ class MeteringShowcaseAssignment(models.Model):
 
     def _notify_assignees(self):
         """Each assignee gets a to-do on the visit and joins its calendar
-        event."""
-        for assignment in self.sudo():
-            visit = assignment.visit_id
-            if assignment.user_id:
-                visit.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    date_deadline=fields.Datetime.context_timestamp(
+        event: one create for the to-dos, one write per event."""
+        assignments = self.sudo()
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id("metering.showcase.visit")
+        self.env["mail.activity"].sudo().create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": assignment.visit_id.id,
+                    "activity_type_id": todo.id,
+                    "automated": True,
+                    "note": todo.default_note,
+                    "date_deadline": fields.Datetime.context_timestamp(
                         self, assignment.date_start
                     ).date(),
-                    summary=self.env._(
+                    "summary": self.env._(
                         "%(role)s for visit %(visit)s",
                         role=assignment.role_id.name,
-                        visit=visit.display_name,
+                        visit=assignment.visit_id.display_name,
                     ),
-                    user_id=assignment.user_id.id,
+                    "user_id": assignment.user_id.id,
+                }
+                for assignment in assignments
+                if assignment.user_id
+            ]
+        )
+        for event, group in (
+            assignments.filtered("visit_id.event_id")
+            .grouped(lambda a: a.visit_id.event_id)
+            .items()
+        ):
+            partners = group.employee_id.work_contact_id - event.partner_ids
+            if partners:
+                event.write(
+                    {"partner_ids": [fields.Command.link(p.id) for p in partners]}
                 )
-            partner = assignment.employee_id.work_contact_id
-            if visit.event_id and partner:
-                visit.event_id.write({"partner_ids": [fields.Command.link(partner.id)]})
