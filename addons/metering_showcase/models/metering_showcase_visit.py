@@ -6,9 +6,8 @@ from bisect import bisect_right
 from collections import defaultdict
 from datetime import timedelta
 
-from pytz import timezone, utc
-
 from markupsafe import Markup
+from pytz import timezone, utc
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -213,7 +212,7 @@ class MeteringShowcaseVisit(models.Model):
         "Blocking Readiness Items", compute="_compute_board"
     )
     blocking_items = fields.Text("Readiness to Do", compute="_compute_board")
-    conflict_count = fields.Integer("Conflict Count", compute="_compute_board")
+    conflict_count = fields.Integer("Conflicts Found", compute="_compute_board")
     conflicts = fields.Text(compute="_compute_board")
     needs_attention = fields.Boolean(
         compute="_compute_board",
@@ -250,9 +249,7 @@ class MeteringShowcaseVisit(models.Model):
         copy=False,
     )
     report_submitted_on = fields.Datetime(readonly=True, copy=False)
-    report_submitted_by_id = fields.Many2one(
-        "res.users", "Report Submitted By", readonly=True, copy=False
-    )
+    report_submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
 
     _visitors_positive = models.Constraint(
         "CHECK(visitor_count > 0)", "A visit has at least one visitor."

@@ -45,7 +45,7 @@ class TestShowcaseVisitReport(ShowcaseCommon):
         photo = self._photo(visit)
         lead_visit.write(
             {
-                "report_body": "<p>Twenty pupils; the smart meter test bench drew them.</p>",
+                "report_body": "<p>Twenty pupils; the meter test bench drew them.</p>",
                 "report_photo_ids": [Command.link(photo.id)],
             }
         )
