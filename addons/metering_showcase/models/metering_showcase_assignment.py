@@ -131,7 +131,10 @@ class MeteringShowcaseAssignment(models.Model):
                 ("date_stop", ">", start),
             ]
         ):
-            booked[other.employee_id.id].append(other)
+            # plain tuples: the loop below reads them for every slot
+            booked[other.employee_id.id].append(
+                (other.date_start, other.date_stop, other.id, other)
+            )
         leaves = defaultdict(list)
         for leave in (
             self.env["hr.leave"]
@@ -145,7 +148,7 @@ class MeteringShowcaseAssignment(models.Model):
                 ]
             )
         ):
-            leaves[leave.employee_id.id].append(leave)
+            leaves[leave.employee_id.id].append((leave.date_from, leave.date_to, leave))
         spans = {}
         for calendar, staff in employees.grouped("resource_calendar_id").items():
             if not calendar:
@@ -156,26 +159,25 @@ class MeteringShowcaseAssignment(models.Model):
         conflicts = {}
         zones = {}
         for key, employee, slot_start, slot_stop, visit in slots:
+            employee_id = employee.id
             other = next(
                 (
                     a
-                    for a in booked[employee.id]
-                    if a.id != key
-                    and a.date_start < slot_stop
-                    and slot_start < a.date_stop
+                    for a_start, a_stop, a_id, a in booked[employee_id]
+                    if a_id != key and a_start < slot_stop and slot_start < a_stop
                 ),
                 None,
             )
             leave = next(
                 (
                     leave
-                    for leave in leaves[employee.id]
-                    if leave.date_from < slot_stop and slot_start < leave.date_to
+                    for l_start, l_stop, leave in leaves[employee_id]
+                    if l_start < slot_stop and slot_start < l_stop
                 ),
                 None,
             )
-            covered = employee.id not in spans or _covered(
-                slot_start, slot_stop, spans[employee.id]
+            covered = employee_id not in spans or _covered(
+                slot_start, slot_stop, spans[employee_id]
             )
             if not (other or leave or not covered):
                 continue
