@@ -17,3 +17,4 @@ from . import test_week_board
 from . import test_visit_report
 from . import test_desk_notice
 from . import test_propose_staff
+from . import test_week_board_tour
