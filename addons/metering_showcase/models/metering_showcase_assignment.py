@@ -192,7 +192,17 @@ class MeteringShowcaseAssignment(models.Model):
             def local(dt, tz=zones[zone_key]):
                 return utc.localize(dt).astimezone(tz).strftime("%Y-%m-%d %H:%M")
 
-            if other:
+            if other and other.visit_id == visit:
+                conflicts[key] = self.env._(
+                    "%(employee)s is already %(role)s of visit %(visit)s from "
+                    "%(start)s to %(stop)s: cannot take another role then.",
+                    employee=employee.name,
+                    role=other.role_id.name,
+                    visit=visit.display_name,
+                    start=local(other.date_start),
+                    stop=local(other.date_stop),
+                )
+            elif other:
                 conflicts[key] = self.env._(
                     "%(employee)s is already %(role)s of visit %(other)s from "
                     "%(start)s to %(stop)s: cannot also serve visit %(visit)s.",

@@ -883,20 +883,12 @@ class MeteringShowcaseVisit(models.Model):
         visits = self.filtered(lambda v: v.hall_id.desk_partner_id.email)
         if not template or not visits:
             return self.env["mail.mail"]
-        mails = self.env["mail.mail"]
-        for visit in visits:
-            mail_id = template.sudo().with_context(desk_notice=kind).send_mail(visit.id)
-            mails |= mails.browse(mail_id)
-        visits.sudo()._message_log_batch(
-            bodies={
-                visit.id: self.env._(
-                    "Notice sent to the desk %(desk)s.",
-                    desk=visit.hall_id.desk_partner_id.display_name,
-                )
-                for visit in visits
-            }
-        )
-        return mails
+        # each notice is a mail of the visit: it shows in the visit's chatter
+        mail_ids = [
+            template.sudo().with_context(desk_notice=kind).send_mail(visit.id)
+            for visit in visits
+        ]
+        return self.env["mail.mail"].browse(mail_ids)
 
     def _visitor_accept_proposal(self):
         """The contact accepts the slot proposed by the lead (from the
