@@ -156,6 +156,10 @@ class MeteringShowcaseAssignment(models.Model):
             by_resource = work_spans(calendar, start, stop, resources=staff.resource_id)
             for employee in staff:
                 spans[employee.id] = by_resource[employee.resource_id.id]
+        # the visits of the slots come from anywhere: read them together
+        visits = self.env["metering.showcase.visit"].browse(
+            {visit.id for _k, _e, _s, _t, visit in slots}
+        )
         conflicts = {}
         zones = {}
         for key, employee, slot_start, slot_stop, visit in slots:
@@ -181,6 +185,8 @@ class MeteringShowcaseAssignment(models.Model):
             )
             if not (other or leave or not covered):
                 continue
+            visit = visit.with_prefetch(visits._prefetch_ids)
+            employee = employee.with_prefetch(employees._prefetch_ids)
             zone_key = (employee.id, visit.hall_id.id)
             if zone_key not in zones:
                 zones[zone_key] = timezone(

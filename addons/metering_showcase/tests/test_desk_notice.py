@@ -11,7 +11,7 @@ class TestShowcaseDeskNotice(ShowcaseCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.desk = cls.env["res.partner"].create(
-            {"name": "Gate House", "email": "gate@example.com"}
+            {"name": "Gate House", "email": "gate@example.com", "lang": "en_US"}
         )
         cls.hall.desk_partner_id = cls.desk
 
