@@ -57,6 +57,15 @@ class TestShowcaseVisitReport(ShowcaseCommon):
         self.assertTrue(
             visit.message_ids.filtered(lambda m: "report was submitted" in m.body)
         )
+        # printed in the visit's report, photo included
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.reception)
+            ._render_qweb_html("metering_showcase.report_showcase_visit", visit.ids)[0]
+            .decode()
+        )
+        self.assertIn("meter test bench", html)
+        self.assertIn("data:image/png;base64", html)
         # locked once submitted
         with self._refused(UserError, "submitted"):
             lead_visit.report_body = "<p>Rewritten</p>"
