@@ -702,7 +702,7 @@ class MeteringShowcaseVisit(models.Model):
 
     def _staff_proposals(self):
         """(values of the assignments to create, {visit: conflicts of the
-        candidates passed over}) for the unstaffed roles of these visits: the
+        qualified candidates in conflict}) for the unstaffed roles of these visits: the
         first qualified employee free for the role's window, neither in
         conflict (one batched check for every candidate of every visit) nor
         given an overlapping window by this proposal. A fixed number of
@@ -723,11 +723,13 @@ class MeteringShowcaseVisit(models.Model):
         vals_list = []
         for key, _employee, start, stop, visit in slots:
             visit_id, role_id, employee_id = key
-            if (visit_id, role_id) in filled:
-                continue
+            # every qualified candidate in conflict is named, whether or not
+            # another one fills the role: the lead sees who cannot serve
             if key in conflicts:
                 if conflicts[key] not in refusals[visit]:
                     refusals[visit].append(conflicts[key])
+                continue
+            if (visit_id, role_id) in filled:
                 continue
             if any(s < stop and start < t for s, t in windows[employee_id]):
                 continue
