@@ -18,7 +18,7 @@ HOME_ACTIONS = (
     ),
     (
         "metering_showcase.group_reception_team",
-        "metering_showcase.calendar_event_action_showcase_tour",
+        "metering_showcase.metering_showcase_visit_action_week_board",
     ),
 )
 

@@ -131,7 +131,10 @@ class MeteringShowcaseAssignment(models.Model):
                 ("date_stop", ">", start),
             ]
         ):
-            booked[other.employee_id.id].append(other)
+            # plain tuples: the loop below reads them for every slot
+            booked[other.employee_id.id].append(
+                (other.date_start, other.date_stop, other.id, other)
+            )
         leaves = defaultdict(list)
         for leave in (
             self.env["hr.leave"]
@@ -145,7 +148,7 @@ class MeteringShowcaseAssignment(models.Model):
                 ]
             )
         ):
-            leaves[leave.employee_id.id].append(leave)
+            leaves[leave.employee_id.id].append((leave.date_from, leave.date_to, leave))
         spans = {}
         for calendar, staff in employees.grouped("resource_calendar_id").items():
             if not calendar:
@@ -153,36 +156,59 @@ class MeteringShowcaseAssignment(models.Model):
             by_resource = work_spans(calendar, start, stop, resources=staff.resource_id)
             for employee in staff:
                 spans[employee.id] = by_resource[employee.resource_id.id]
+        # the visits of the slots come from anywhere: read them together
+        visits = self.env["metering.showcase.visit"].browse(
+            {visit.id for _k, _e, _s, _t, visit in slots}
+        )
         conflicts = {}
+        zones = {}
         for key, employee, slot_start, slot_stop, visit in slots:
-            tz = timezone(
-                employee.resource_calendar_id.tz
-                or visit.hall_id.resource_calendar_id.tz
-                or "UTC"
-            )
-
-            def local(dt, tz=tz):
-                return utc.localize(dt).astimezone(tz).strftime("%Y-%m-%d %H:%M")
-
+            employee_id = employee.id
             other = next(
                 (
                     a
-                    for a in booked[employee.id]
-                    if a.id != key
-                    and a.date_start < slot_stop
-                    and slot_start < a.date_stop
+                    for a_start, a_stop, a_id, a in booked[employee_id]
+                    if a_id != key and a_start < slot_stop and slot_start < a_stop
                 ),
                 None,
             )
             leave = next(
                 (
                     leave
-                    for leave in leaves[employee.id]
-                    if leave.date_from < slot_stop and slot_start < leave.date_to
+                    for l_start, l_stop, leave in leaves[employee_id]
+                    if l_start < slot_stop and slot_start < l_stop
                 ),
                 None,
             )
-            if other:
+            covered = employee_id not in spans or _covered(
+                slot_start, slot_stop, spans[employee_id]
+            )
+            if not (other or leave or not covered):
+                continue
+            visit = visit.with_prefetch(visits._prefetch_ids)
+            employee = employee.with_prefetch(employees._prefetch_ids)
+            zone_key = (employee.id, visit.hall_id.id)
+            if zone_key not in zones:
+                zones[zone_key] = timezone(
+                    employee.resource_calendar_id.tz
+                    or visit.hall_id.resource_calendar_id.tz
+                    or "UTC"
+                )
+
+            def local(dt, tz=zones[zone_key]):
+                return utc.localize(dt).astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
+            if other and other.visit_id == visit:
+                conflicts[key] = self.env._(
+                    "%(employee)s is already %(role)s of visit %(visit)s from "
+                    "%(start)s to %(stop)s: cannot take another role then.",
+                    employee=employee.name,
+                    role=other.role_id.name,
+                    visit=visit.display_name,
+                    start=local(other.date_start),
+                    stop=local(other.date_stop),
+                )
+            elif other:
                 conflicts[key] = self.env._(
                     "%(employee)s is already %(role)s of visit %(other)s from "
                     "%(start)s to %(stop)s: cannot also serve visit %(visit)s.",
@@ -203,9 +229,7 @@ class MeteringShowcaseAssignment(models.Model):
                     stop=local(leave.date_to),
                     visit=visit.display_name,
                 )
-            elif employee.id in spans and not _covered(
-                slot_start, slot_stop, spans[employee.id]
-            ):
+            else:
                 conflicts[key] = self.env._(
                     "%(employee)s does not work from %(start)s to %(stop)s "
                     "(%(calendar)s): cannot serve visit %(visit)s.",
@@ -247,22 +271,39 @@ class MeteringShowcaseAssignment(models.Model):
 
     def _notify_assignees(self):
         """Each assignee gets a to-do on the visit and joins its calendar
-        event."""
-        for assignment in self.sudo():
-            visit = assignment.visit_id
-            if assignment.user_id:
-                visit.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    date_deadline=fields.Datetime.context_timestamp(
+        event: one create for the to-dos, one write per event."""
+        assignments = self.sudo()
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id("metering.showcase.visit")
+        self.env["mail.activity"].sudo().create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": assignment.visit_id.id,
+                    "activity_type_id": todo.id,
+                    "automated": True,
+                    "note": todo.default_note,
+                    "date_deadline": fields.Datetime.context_timestamp(
                         self, assignment.date_start
                     ).date(),
-                    summary=self.env._(
+                    "summary": self.env._(
                         "%(role)s for visit %(visit)s",
                         role=assignment.role_id.name,
-                        visit=visit.display_name,
+                        visit=assignment.visit_id.display_name,
                     ),
-                    user_id=assignment.user_id.id,
+                    "user_id": assignment.user_id.id,
+                }
+                for assignment in assignments
+                if assignment.user_id
+            ]
+        )
+        for event, group in (
+            assignments.filtered("visit_id.event_id")
+            .grouped(lambda a: a.visit_id.event_id)
+            .items()
+        ):
+            partners = group.employee_id.work_contact_id - event.partner_ids
+            if partners:
+                event.write(
+                    {"partner_ids": [fields.Command.link(p.id) for p in partners]}
                 )
-            partner = assignment.employee_id.work_contact_id
-            if visit.event_id and partner:
-                visit.event_id.write({"partner_ids": [fields.Command.link(partner.id)]})

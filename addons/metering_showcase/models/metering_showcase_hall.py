@@ -51,6 +51,14 @@ class MeteringShowcaseHall(models.Model):
         help="Leads the visits requested through the hall's link and is asked to "
         "answer them.",
     )
+    desk_partner_id = fields.Many2one(
+        "res.partner",
+        "Security Desk",
+        help="The security / reception desk (its email address) told of every "
+        "visit confirmed, changed or cancelled in this hall: date, time, "
+        "organisation, visitors, vehicles, identity check and lead. None: no "
+        "notice is sent.",
+    )
     request_token = fields.Char(readonly=True, copy=False, groups="base.group_user")
     request_url = fields.Char("Request Link", compute="_compute_request_url")
 

@@ -2,18 +2,37 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 import uuid
+from bisect import bisect_right
+from collections import defaultdict
 from datetime import timedelta
 
+from markupsafe import Markup
 from pytz import timezone, utc
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import consteq
+from odoo.fields import Domain
+from odoo.tools import consteq, html2plaintext
 
 # States in which a visit holds its hall and its staff.
 BOOKED_STATES = ("confirmed", "in_progress", "done")
 # States of a visit that is still going to happen (or happened).
 LIVE_STATES = ("requested", "proposed", "confirmed", "in_progress", "done")
+# States of a visit that the lead still prepares (the week board's concern).
+UPCOMING_STATES = ("requested", "proposed", "confirmed")
+# Changes of a held visit that the security / reception desk is told about.
+DESK_FIELDS = (
+    "start",
+    "duration",
+    "hall_id",
+    "organisation_id",
+    "visitor_count",
+    "vehicle_plates",
+    "id_check",
+    "lead_id",
+)
+# The lead's report, locked once submitted.
+REPORT_FIELDS = ("report_body", "report_photo_ids")
 RATINGS = [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")]
 FEEDBACK_ASPECTS = (
     "rating_reception",
@@ -35,8 +54,13 @@ def _merged(spans):
 
 
 def _covered(start, stop, spans):
-    """Whether [start, stop] lies inside one of the merged spans."""
-    return any(a <= start and stop <= b for a, b in spans)
+    """Whether [start, stop] lies inside one of the merged (sorted, disjoint)
+    spans: a bisection, so that a year of working time costs no more than a
+    day."""
+    index = bisect_right(spans, (start, start)) - 1
+    if index + 1 < len(spans) and spans[index + 1][0] <= start:
+        index += 1
+    return index >= 0 and spans[index][0] <= start and stop <= spans[index][1]
 
 
 def _local(dt, hall):
@@ -115,6 +139,17 @@ class MeteringShowcaseVisit(models.Model):
         required=True,
     )
     special_needs = fields.Text()
+    vehicle_plates = fields.Char(
+        "Vehicles",
+        tracking=True,
+        help="Plate numbers of the visitors' vehicles, for the security desk.",
+    )
+    id_check = fields.Boolean(
+        "Identity Check at the Gate",
+        default=True,
+        tracking=True,
+        help="The security desk checks every visitor's identity document.",
+    )
     hall_id = fields.Many2one(
         "metering.showcase.hall",
         "Exhibition Hall",
@@ -169,8 +204,21 @@ class MeteringShowcaseVisit(models.Model):
     assignment_ids = fields.One2many(
         "metering.showcase.assignment", "visit_id", "Staff"
     )
-    unstaffed_role_count = fields.Integer(
-        "Unstaffed Roles", compute="_compute_unstaffed_role_count"
+    # The week board: what the lead still has to do, computed for a page of
+    # visits at once (see _compute_board).
+    unstaffed_role_count = fields.Integer("Unstaffed Roles", compute="_compute_board")
+    unstaffed_role_names = fields.Char("Roles to Staff", compute="_compute_board")
+    blocking_item_count = fields.Integer(
+        "Blocking Readiness Items", compute="_compute_board"
+    )
+    blocking_items = fields.Text("Readiness to Do", compute="_compute_board")
+    conflict_count = fields.Integer("Conflicts Found", compute="_compute_board")
+    conflicts = fields.Text(compute="_compute_board")
+    needs_attention = fields.Boolean(
+        compute="_compute_board",
+        search="_search_needs_attention",
+        help="An upcoming visit with a role to staff, a blocking readiness item "
+        "or a conflict.",
     )
     access_token = fields.Char(readonly=True, copy=False, groups="base.group_user")
     visitor_url = fields.Char("Visitor Link", compute="_compute_visitor_url")
@@ -189,6 +237,19 @@ class MeteringShowcaseVisit(models.Model):
     feedback_comment = fields.Text("Visitor Comments", readonly=True)
     feedback_on = fields.Datetime("Feedback Given On", readonly=True)
     reminder_sent = fields.Boolean(readonly=True, copy=False)
+    # The lead's report after the visit, with its photos; locked once
+    # submitted by its action.
+    report_body = fields.Html("Lead's Report", copy=False)
+    report_photo_ids = fields.Many2many(
+        "ir.attachment",
+        "metering_showcase_visit_report_photo_rel",
+        "visit_id",
+        "attachment_id",
+        "Photos",
+        copy=False,
+    )
+    report_submitted_on = fields.Datetime(readonly=True, copy=False)
+    report_submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
 
     _visitors_positive = models.Constraint(
         "CHECK(visitor_count > 0)", "A visit has at least one visitor."
@@ -224,7 +285,9 @@ class MeteringShowcaseVisit(models.Model):
             if visit.visitor_count > visit.hall_id.capacity
         ]
         problems += live._opening_hours_problems()
-        problems += live.filtered(lambda v: v.state in BOOKED_STATES)._hall_conflicts()
+        problems += list(
+            live.filtered(lambda v: v.state in BOOKED_STATES)._hall_conflicts().values()
+        )
         return problems
 
     def _opening_hours_problems(self):
@@ -280,10 +343,11 @@ class MeteringShowcaseVisit(models.Model):
         return problems
 
     def _hall_conflicts(self):
-        """Visits holding the same hall too close to these (the hall's buffer
-        kept free between two visits)."""
+        """{visit: message} of these visits that another visit holding the
+        same hall comes too close to (the hall's buffer kept free between two
+        visits)."""
         if not self:
-            return []
+            return {}
         margin = timedelta(minutes=max(self.hall_id.mapped("buffer_minutes")))
         others = self.search(
             [
@@ -294,7 +358,7 @@ class MeteringShowcaseVisit(models.Model):
             ]
         )
         by_hall = others.grouped("hall_id")
-        problems = []
+        problems = {}
         for visit in self:
             buffer = timedelta(minutes=visit.hall_id.buffer_minutes)
             for other in by_hall.get(visit.hall_id, others.browse()):
@@ -303,20 +367,18 @@ class MeteringShowcaseVisit(models.Model):
                     and other.start < visit.stop + buffer
                     and visit.start < other.stop + buffer
                 ):
-                    problems.append(
-                        self.env._(
-                            "Visit %(visit)s: %(hall)s is booked by visit %(other)s "
-                            "from %(start)s to %(stop)s (%(buffer)s minutes kept "
-                            "free between visits).",
-                            visit=visit.display_name,
-                            hall=visit.hall_id.name,
-                            other=other.display_name,
-                            start=_local(other.start, other.hall_id).strftime(
-                                "%Y-%m-%d %H:%M"
-                            ),
-                            stop=_local(other.stop, other.hall_id).strftime("%H:%M"),
-                            buffer=visit.hall_id.buffer_minutes,
-                        )
+                    problems[visit] = self.env._(
+                        "Visit %(visit)s: %(hall)s is booked by visit %(other)s "
+                        "from %(start)s to %(stop)s (%(buffer)s minutes kept "
+                        "free between visits).",
+                        visit=visit.display_name,
+                        hall=visit.hall_id.name,
+                        other=other.display_name,
+                        start=_local(other.start, other.hall_id).strftime(
+                            "%Y-%m-%d %H:%M"
+                        ),
+                        stop=_local(other.stop, other.hall_id).strftime("%H:%M"),
+                        buffer=visit.hall_id.buffer_minutes,
                     )
                     break
         return problems
@@ -339,11 +401,86 @@ class MeteringShowcaseVisit(models.Model):
                 else visit.name
             )
 
-    @api.depends("assignment_ids.role_id")
-    def _compute_unstaffed_role_count(self):
+    @api.depends(
+        "state",
+        "assignment_ids.role_id",
+        "assignment_ids.date_start",
+        "assignment_ids.date_stop",
+        "checklist_ids.answer_ids.result",
+    )
+    def _compute_board(self):
+        """What the lead still has to do for each visit: the roles nobody
+        holds, the readiness items that block its start, and its conflicts
+        (staff double-booked, on time off or off work since they were
+        assigned; for a request, the hall taken). A fixed number of queries
+        for the whole recordset: one for the roles, the checklists and their
+        answers prefetched together, one conflict check for every
+        assignment."""
         roles = self.env["metering.showcase.role"].search([])
+        upcoming = self.filtered(lambda v: v.id and v.state in UPCOMING_STATES)
+        assignments = upcoming.sudo().assignment_ids
+        staff_conflicts = self.env["metering.showcase.assignment"]._window_conflicts(
+            [
+                (a.id, a.employee_id, a.date_start, a.date_stop, a.visit_id)
+                for a in assignments
+                if a.employee_id and a.date_start and a.date_stop
+            ]
+        )
+        by_visit = defaultdict(list)
+        for assignment in assignments:
+            if assignment.id in staff_conflicts:
+                by_visit[assignment.visit_id.id].append(staff_conflicts[assignment.id])
+        requests = upcoming.filtered(lambda v: v.state != "confirmed")
+        for visit, message in requests._hall_conflicts().items():
+            by_visit[visit.id].append(message)
+        checklists = upcoming.sudo().checklist_ids
+        blocking = defaultdict(list)
+        for checklist in checklists:
+            for answer in checklist._blocking_answers():
+                blocking[checklist.res_id].append(answer)
         for visit in self:
-            visit.unstaffed_role_count = len(roles - visit.assignment_ids.role_id)
+            missing = roles - visit.assignment_ids.role_id
+            visit.unstaffed_role_count = len(missing)
+            if visit not in upcoming:
+                visit.unstaffed_role_names = False
+                visit.blocking_item_count = 0
+                visit.blocking_items = False
+                visit.conflict_count = 0
+                visit.conflicts = False
+                visit.needs_attention = False
+                continue
+            answers = blocking[visit.id]
+            visit.unstaffed_role_names = ", ".join(missing.mapped("name")) or False
+            visit.blocking_item_count = len(answers)
+            visit.blocking_items = (
+                "\n".join(
+                    self.env._("%(item)s (failed)", item=a.item_id.name)
+                    if a.result == "fail"
+                    else a.item_id.name
+                    for a in answers
+                )
+                or False
+            )
+            visit.conflict_count = len(by_visit[visit.id])
+            visit.conflicts = "\n".join(by_visit[visit.id]) or False
+            visit.needs_attention = bool(missing or answers or by_visit[visit.id])
+
+    def _search_needs_attention(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        wanted = {bool(v) for v in value}
+        if wanted == {True, False}:
+            return Domain.TRUE
+        candidates = self.search(
+            [
+                ("state", "in", UPCOMING_STATES),
+                ("stop", ">=", fields.Datetime.now()),
+            ]
+        )
+        ids = candidates.filtered("needs_attention").ids
+        if True in wanted:
+            return Domain("id", "in", ids)
+        return Domain("id", "not in", ids)
 
     @api.depends(*FEEDBACK_ASPECTS)
     def _compute_rating_average(self):
@@ -367,6 +504,31 @@ class MeteringShowcaseVisit(models.Model):
         return super()._metering_create_values(vals_list)
 
     def write(self, vals):
+        if not self.env.su and set(REPORT_FIELDS) & set(vals):
+            submitted = self.filtered("report_submitted_on")
+            if submitted:
+                raise UserError(
+                    self.env._(
+                        "Visit %(visit)s: the lead's report was submitted on "
+                        "%(date)s; it is no longer changed.",
+                        visit=submitted[0].display_name,
+                        date=fields.Datetime.to_string(
+                            fields.Datetime.context_timestamp(
+                                self, submitted[0].report_submitted_on
+                            )
+                        ),
+                    )
+                )
+        desk_changes = set(DESK_FIELDS) & set(vals)
+        held = (
+            self.filtered(lambda v: v.state in ("confirmed", "in_progress"))
+            if desk_changes
+            else self.browse()
+        )
+        if held:
+            before = {
+                visit: {name: visit[name] for name in desk_changes} for visit in held
+            }
         result = super().write(vals)
         if {"start", "duration"} & set(vals):
             # the windows of the staff moved with the visit
@@ -374,6 +536,10 @@ class MeteringShowcaseVisit(models.Model):
             self._sync_event()
         elif {"hall_id", "lead_id", "organisation_id"} & set(vals):
             self._sync_event()
+        if held:
+            held.filtered(
+                lambda v: any(v[name] != before[v][name] for name in desk_changes)
+            )._send_desk_notice("changed")
         return result
 
     # Actions --------------------------------------------------------------
@@ -410,6 +576,7 @@ class MeteringShowcaseVisit(models.Model):
         self._sync_event()
         self._checklist_sync()
         self._send_notice("metering_showcase.mail_template_visit_confirmed")
+        self._send_desk_notice("confirmed")
         return True
 
     def action_propose_slot(self):
@@ -466,15 +633,80 @@ class MeteringShowcaseVisit(models.Model):
         self._check_state(
             ("requested", "proposed", "confirmed"), self.env._("cancelled")
         )
+        held = self.filtered(lambda v: v.state == "confirmed")
         self._metering_earn({"state": "cancelled"})
         self.event_id.sudo().action_archive()
+        held._send_desk_notice("cancelled")
+        return True
+
+    def action_submit_report(self):
+        """The lead submits his report of a done visit, with its photos: from
+        then on it is the record of the visit and no longer changes."""
+        self._check_reception()
+        self._check_state(("done",), self.env._("reported on"))
+        for visit in self:
+            if visit.report_submitted_on:
+                raise UserError(
+                    self.env._(
+                        "Visit %(visit)s: the lead's report was submitted already.",
+                        visit=visit.display_name,
+                    )
+                )
+            if not html2plaintext(visit.report_body or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Visit %(visit)s: write the report before submitting it.",
+                        visit=visit.display_name,
+                    )
+                )
+        # the photos belong to the visit (readable with it, kept with it)
+        for visit in self.sudo():
+            visit.report_photo_ids.filtered(
+                lambda a, visit=visit: (
+                    (a.res_model, a.res_id) != (visit._name, visit.id)
+                )
+            ).write({"res_model": visit._name, "res_id": visit.id})
+        self._metering_earn(
+            {
+                "report_submitted_on": fields.Datetime.now(),
+                "report_submitted_by_id": self.env.user.id,
+            }
+        )
+        for visit in self:
+            visit.message_post(
+                body=self.env._(
+                    "The lead's report was submitted with %(count)s photos.",
+                    count=len(visit.report_photo_ids),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
         return True
 
     def action_propose_staff(self):
         """Fill every unstaffed role with a qualified employee free for its
-        window (see the assignment's conflict check)."""
+        window (see the assignment's conflict check); the candidates passed
+        over are named, with their conflict, in a note on the visit."""
         self._check_reception()
-        Assignment = self.env["metering.showcase.assignment"]
+        vals_list, refusals = self._staff_proposals()
+        assignments = self.env["metering.showcase.assignment"].create(vals_list)
+        for visit, messages in refusals.items():
+            visit.message_post(
+                body=Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    self.env._("Propose Staff passed over:"),
+                    Markup().join(Markup("<li>%s</li>") % m for m in messages),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return assignments
+
+    def _staff_proposals(self):
+        """(values of the assignments to create, {visit: conflicts of the
+        qualified candidates in conflict}) for the unstaffed roles of these visits: the
+        first qualified employee free for the role's window, neither in
+        conflict (one batched check for every candidate of every visit) nor
+        given an overlapping window by this proposal. A fixed number of
+        queries whatever the number of visits, roles and staff."""
         roles = self.env["metering.showcase.role"].search([])
         slots = []
         for visit in self.filtered(lambda v: v.state in LIVE_STATES):
@@ -484,24 +716,29 @@ class MeteringShowcaseVisit(models.Model):
                     ((visit.id, role.id, employee.id), employee, *window, visit)
                     for employee in role.employee_ids
                 ]
-        conflicts = Assignment._window_conflicts(slots)
-        taken = []
+        conflicts = self.env["metering.showcase.assignment"]._window_conflicts(slots)
+        filled = set()
+        windows = defaultdict(list)
+        refusals = defaultdict(list)
         vals_list = []
-        for key, _employee, start, stop, _visit in slots:
+        for key, _employee, start, stop, visit in slots:
             visit_id, role_id, employee_id = key
-            if key in conflicts or any(
-                (visit_id, role_id) == (v, r) for v, r, _e, _s, _t in taken
-            ):
+            # every qualified candidate in conflict is named, whether or not
+            # another one fills the role: the lead sees who cannot serve
+            if key in conflicts:
+                if conflicts[key] not in refusals[visit]:
+                    refusals[visit].append(conflicts[key])
                 continue
-            if any(
-                e == employee_id and s < stop and start < t for _v, _r, e, s, t in taken
-            ):
+            if (visit_id, role_id) in filled:
                 continue
-            taken.append((visit_id, role_id, employee_id, start, stop))
+            if any(s < stop and start < t for s, t in windows[employee_id]):
+                continue
+            filled.add((visit_id, role_id))
+            windows[employee_id].append((start, stop))
             vals_list.append(
                 {"visit_id": visit_id, "role_id": role_id, "employee_id": employee_id}
             )
-        return Assignment.create(vals_list)
+        return vals_list, dict(refusals)
 
     def action_open_checklists(self):
         self.ensure_one()
@@ -636,6 +873,25 @@ class MeteringShowcaseVisit(models.Model):
                 attachment_ids=[fields.Command.set(attachments.ids)],
             )
 
+    def _send_desk_notice(self, kind):
+        """Tell the security / reception desk of the visits' halls that a
+        visit is confirmed, changed or cancelled ("confirmed", "changed",
+        "cancelled"): date, time, hall, organisation, visitors, vehicles,
+        identity check and lead. Nothing is sent for a hall without a desk."""
+        template = self.env.ref(
+            "metering_showcase.mail_template_visit_desk_notice",
+            raise_if_not_found=False,
+        )
+        visits = self.filtered(lambda v: v.hall_id.desk_partner_id.email)
+        if not template or not visits:
+            return self.env["mail.mail"]
+        # each notice is a mail of the visit: it shows in the visit's chatter
+        mail_ids = [
+            template.sudo().with_context(desk_notice=kind).send_mail(visit.id)
+            for visit in visits
+        ]
+        return self.env["mail.mail"].browse(mail_ids)
+
     def _visitor_accept_proposal(self):
         """The contact accepts the slot proposed by the lead (from the
         visit's link, as superuser)."""
@@ -650,6 +906,7 @@ class MeteringShowcaseVisit(models.Model):
             subtype_xmlid="mail.mt_note",
         )
         self.sudo()._send_notice("metering_showcase.mail_template_visit_confirmed")
+        self.sudo()._send_desk_notice("confirmed")
 
     def _visitor_feedback(self, values):
         """Record the visitors' feedback, once, after the visit."""

@@ -13,3 +13,8 @@ from . import test_scorecard_xlsx
 from . import test_scorecard_tour
 from . import test_scorecard_visit_kpi
 from . import test_visit_schedule_xlsx
+from . import test_week_board
+from . import test_visit_report
+from . import test_desk_notice
+from . import test_propose_staff
+from . import test_week_board_tour
