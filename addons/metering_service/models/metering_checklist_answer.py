@@ -154,11 +154,17 @@ class MeteringChecklistAnswer(models.Model):
         sources = self.filtered(lambda a: a.item_id.has_dependents)
         if not sources:
             return {}
-        dependents = self.sudo().search(
+        # found and read (what a read would fetch of them) in one query
+        dependents = self.sudo().search_fetch(
             [
                 ("checklist_id", "in", sources.checklist_id.ids),
                 ("item_id.condition_item_id", "in", sources.item_id.ids),
-            ]
+            ],
+            [
+                name
+                for name, field in self._fields.items()
+                if field.store and field.column_type and field.prefetch is True
+            ],
         )
         source_of = {(a.checklist_id.id, a.item_id.id): a for a in sources}
         todo = {}

@@ -1,11 +1,15 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.service.model import call_kw
+
 from .test_checklist import ChecklistCommon
 
 # What one answer costs a technician, whatever the checklist's length, from
 # a cold cache: the answer, its checklist, its order and the order's worker
-# (may he answer?), the item; the answer's update, the score's aggregate and
-# the checklist's update.
+# (may he answer? the record rules of the answer and of the order go through
+# them), the item (its kind and range); the answer's update (value, who,
+# result, pass rate in one), the score's aggregate and the checklist's update
+# (through the ORM's write, so that the checklist's overrides see it).
 ANSWER_QUERIES = 8
 
 
@@ -61,7 +65,21 @@ class TestChecklistAnswerCost(ChecklistCommon):
         answer.with_user(self.technician).write(vals)
         self.env.flush_all()
 
-    def _answer_cost(self, length):
+    def _write(self, answer, vals):
+        answer.with_user(self.technician).write(vals)
+
+    def _write_as_widget(self, answer, vals):
+        """The checklist cards' path: the web client's ORM service writes the
+        answer through /web/dataset/call_kw (then reloads the checklist)."""
+        call_kw(
+            self.env[answer._name].with_user(self.technician),
+            "write",
+            [answer.ids, vals],
+            {},
+        )
+
+    def _answer_cost(self, length, write=None):
+        write = write or self._write
         checklist, answers = self._long_order(length)
         numbers = answers.filtered(lambda a: a.kind == "number")
         # a failure (which calls for a corrective action) first
@@ -72,16 +90,24 @@ class TestChecklistAnswerCost(ChecklistCommon):
             self.env.invalidate_all()
             counter = self.cr.sql_log_count
             with self.assertQueryCount(ANSWER_QUERIES):
-                answer.with_user(self.technician).write({"value_number": value})
+                write(answer, {"value_number": value})
             costs.append(self.cr.sql_log_count - counter)
         self.assertEqual(numbers[1].result, "pass")
         self.assertEqual(numbers[2].result, "pass")
+        # the analysis's rate follows the result
+        self.assertEqual(numbers[:4].mapped("pass_rate"), [0.0, 100.0, 100.0, 100.0])
         self.assertAlmostEqual(checklist.score, 75.0)
         self.assertEqual(checklist.result, "pending")
         return costs
 
     def test_one_answer_costs_the_same_on_10_and_200_items(self):
         self.assertEqual(self._answer_cost(10), self._answer_cost(200))
+
+    def test_widget_answer_costs_the_same_on_10_and_200_items(self):
+        self.assertEqual(
+            self._answer_cost(10, self._write_as_widget),
+            self._answer_cost(200, self._write_as_widget),
+        )
 
     def test_condition_shows_its_items_only(self):
         checklist, answers = self._long_order(200)
@@ -92,7 +118,8 @@ class TestChecklistAnswerCost(ChecklistCommon):
             answers.filtered(lambda a: a.kind == "number")[0], {"value_number": 5}
         )
         self.env.invalidate_all()
-        # and for the 20 items it shows: find them, read them, update them
+        # and for the 20 items it shows: find and read them (one query), read
+        # their items, update them
         with self.assertQueryCount(ANSWER_QUERIES + 3):
             door.with_user(self.technician).write({"value_pass_fail": "pass"})
         self.assertEqual(set(shown.mapped("result")), {"unanswered"})
