@@ -18,30 +18,36 @@ def local(day, hour, minute=0):
     return WEDNESDAY + timedelta(days=day, hours=hour, minutes=minute) - TZ_OFFSET
 
 
+def weekday_calendar(env, name, hour_from, hour_to):
+    """A working calendar of the center (Asia/Shanghai), Monday to Friday
+    from `hour_from` to `hour_to`."""
+    return env["resource.calendar"].create(
+        {
+            "name": name,
+            "tz": "Asia/Shanghai",
+            "attendance_ids": [
+                Command.create(
+                    {
+                        "name": f"{name} {day}",
+                        "dayofweek": str(day),
+                        "hour_from": hour_from,
+                        "hour_to": hour_to,
+                        "day_period": "morning",
+                    }
+                )
+                for day in range(5)
+            ],
+        }
+    )
+
+
 class ShowcaseCommon(MeteringCommon):
     """Two halls open 9:00-17:00 on weekdays, three employees working
     8:00-18:00, the delivered roles with their qualified staff."""
 
     @classmethod
     def _calendar(cls, name, hour_from, hour_to):
-        return cls.env["resource.calendar"].create(
-            {
-                "name": name,
-                "tz": "Asia/Shanghai",
-                "attendance_ids": [
-                    Command.create(
-                        {
-                            "name": f"{name} {day}",
-                            "dayofweek": str(day),
-                            "hour_from": hour_from,
-                            "hour_to": hour_to,
-                            "day_period": "morning",
-                        }
-                    )
-                    for day in range(5)
-                ],
-            }
-        )
+        return weekday_calendar(cls.env, name, hour_from, hour_to)
 
     @classmethod
     def setUpClass(cls):

@@ -1,9 +1,8 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import local
+from .common import local, weekday_calendar
 
 
 @tagged("post_install", "-at_install")
@@ -18,28 +17,11 @@ class TestShowcaseVisitTour(HttpCase):
             groups="metering_showcase.group_reception_team",
         )
 
-        def calendar(name, hour_from, hour_to):
-            return cls.env["resource.calendar"].create(
-                {
-                    "name": name,
-                    "tz": "Asia/Shanghai",
-                    "attendance_ids": [
-                        Command.create(
-                            {
-                                "name": f"{name} {day}",
-                                "dayofweek": str(day),
-                                "hour_from": hour_from,
-                                "hour_to": hour_to,
-                                "day_period": "morning",
-                            }
-                        )
-                        for day in range(5)
-                    ],
-                }
-            )
-
         hall = cls.env["metering.showcase.hall"].create(
-            {"name": "Tour Hall", "resource_calendar_id": calendar("Hall", 9, 17).id}
+            {
+                "name": "Tour Hall",
+                "resource_calendar_id": weekday_calendar(cls.env, "Hall", 9, 17).id,
+            }
         )
         other_hall = cls.env["metering.showcase.hall"].create(
             {
@@ -47,7 +29,7 @@ class TestShowcaseVisitTour(HttpCase):
                 "resource_calendar_id": hall.resource_calendar_id.id,
             }
         )
-        staff_hours = calendar("Staff", 8, 18)
+        staff_hours = weekday_calendar(cls.env, "Staff", 8, 18)
         Employee = cls.env["hr.employee"]
         wang = Employee.create(
             {"name": "Narrator Wang", "resource_calendar_id": staff_hours.id}
