@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.reminders import remind_officer_once
+
 
 class MeteringBackupRecord(models.Model):
     """The backup register (manual 6.3.3: data is backed up and the backup
@@ -130,34 +132,5 @@ class MeteringBackupRecord(models.Model):
         overdue (one activity per backup, not repeated while open)."""
         today = fields.Date.context_today(self)
         overdue = self.sudo().search([("restore_due_date", "<", today)])
-        officers = self.env.ref("metering_safety.group_records_officer").user_ids
-        if not overdue or not officers:
-            return overdue
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        existing = (
-            self.env["mail.activity"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", overdue.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
-            )
-        )
-        reminded = set(existing.mapped("res_id"))
-        self.env["mail.activity"].sudo().create(
-            [
-                {
-                    "res_model_id": self.env["ir.model"]._get_id(self._name),
-                    "res_id": record.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": officers[0].id,
-                    "summary": self.env._("Test a restore from this backup"),
-                    "date_deadline": today,
-                }
-                for record in overdue
-                if record.id not in reminded
-            ]
-        )
+        remind_officer_once(overdue, self.env._("Test a restore from this backup"))
         return overdue

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.reminders import remind_officer_once
+
 
 class MeteringSecurityStudy(models.Model):
     """A periodic information-security study meeting of a team (manual
@@ -92,28 +94,5 @@ class MeteringSecurityStudy(models.Model):
         overdue = self.browse(
             [s.id for s in latest.values() if s.next_date and s.next_date < today]
         )
-        officers = self.env.ref("metering_safety.group_records_officer").user_ids
-        if not overdue or not officers:
-            return overdue
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        existing = (
-            self.env["mail.activity"]
-            .sudo()
-            .search([("res_model", "=", self._name), ("res_id", "in", overdue.ids)])
-        )
-        reminded = set(existing.mapped("res_id"))
-        self.env["mail.activity"].sudo().create(
-            [
-                {
-                    "res_model_id": self.env["ir.model"]._get_id(self._name),
-                    "res_id": study.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": officers[0].id,
-                    "summary": self.env._("Hold the next security study"),
-                    "date_deadline": today,
-                }
-                for study in overdue
-                if study.id not in reminded
-            ]
-        )
+        remind_officer_once(overdue, self.env._("Hold the next security study"))
         return overdue
