@@ -2,6 +2,47 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+# Values written with a stage that change what the safety gate's SQL finds
+# (see _metering_stage_sql): the ORM checks those writes.
+SAFETY_GATE_FIELDS = {
+    "type",
+    "person_id",
+    "person_ids",
+    "safety_cleared_on",
+    "safety_override_by_id",
+    "safety_briefing_ids",
+}
+# What the safety gate's SQL reads: flushed before it runs.
+SAFETY_GATE_READS = {
+    "fsm.order": [
+        "type",
+        "person_id",
+        "person_ids",
+        "safety_cleared_on",
+        "safety_override_by_id",
+    ],
+    "fsm.order.type": ["requires_safety_briefing", "required_qualification_type_ids"],
+    "metering.qualification.type": ["active"],
+    "fsm.person": ["partner_id"],
+    "hr.employee": ["active", "work_contact_id", "user_id"],
+    "res.users": ["partner_id"],
+    "metering.qualification": ["employee_id", "type_id", "date_from", "date_to"],
+    "metering.safety.briefing": [
+        "state",
+        "start",
+        "valid_until",
+        "ticket_valid_from",
+        "ticket_valid_to",
+        "order_ids",
+    ],
+    "metering.safety.briefing.attendee": [
+        "briefing_id",
+        "employee_id",
+        "acknowledged_on",
+    ],
+}
 
 
 class FsmOrder(models.Model):
@@ -239,13 +280,187 @@ class FsmOrder(models.Model):
             problems += self._safety_starting(stage)._briefing_problems(crews)
         return problems
 
-    def _metering_stage_entered(self, stage):
+    def _metering_stage_sql(self, stage, vals):
+        """The safety gate of `_metering_stage_problems` in SQL (see
+        metering_service): the crew's employees and qualifications, then a
+        briefing that clears the start. The crew is every worker linked to
+        the order (archived ones too) and, for a worker matched to several
+        employees, each of them: never fewer than the ORM checks."""
+        found = super()._metering_stage_sql(stage, vals)
+        if found is None or SAFETY_GATE_FIELDS & set(vals):
+            return None
+        ctes, columns = found
+        first = self.env["fsm.stage"]._metering_work_start_sequence()
+        if first is None or self._metering_is_stage(
+            stage, "fieldservice.fsm_stage_cancelled"
+        ):
+            # _work_starts_at: no start, no safety gate
+            columns["safety_starting"] = SQL("FALSE")
+            return ctes, columns
+        self._safety_gate_flush()
+        crew = self._fields["person_ids"]
+        required = self.env["fsm.order.type"]._fields["required_qualification_type_ids"]
+        briefings = self._fields["safety_briefing_ids"]
+        now = fields.Datetime.now()
+        # _crews(): the contacts of the workers of each order
+        ctes["gate_crew"] = SQL(
+            """
+            SELECT fsm_order.id AS order_id, person.partner_id
+              FROM fsm_order
+              JOIN fsm_person person ON person.id = fsm_order.person_id
+             WHERE fsm_order.id IN (SELECT id FROM gate_order)
+            UNION
+            SELECT rel.%(order)s, person.partner_id
+              FROM %(rel)s rel
+              JOIN fsm_person person ON person.id = rel.%(person)s
+             WHERE rel.%(order)s IN (SELECT id FROM gate_order)
+            """,
+            rel=SQL.identifier(crew.relation),
+            order=SQL.identifier(crew.column1),
+            person=SQL.identifier(crew.column2),
+        )
+        # _metering_employees(): each contact's active employees, by their
+        # work contact or their user; NULL for a worker who has none
+        ctes["gate_crew_employee"] = SQL(
+            """
+            SELECT crew.order_id, employee.id AS employee_id
+              FROM gate_crew crew
+              LEFT JOIN (
+                  SELECT employee.work_contact_id AS partner_id, employee.id
+                    FROM hr_employee employee
+                   WHERE employee.active IS TRUE
+                     AND employee.work_contact_id IN (
+                         SELECT partner_id FROM gate_crew)
+                  UNION
+                  SELECT users.partner_id, employee.id
+                    FROM res_users users
+                    JOIN hr_employee employee ON employee.user_id = users.id
+                   WHERE employee.active IS TRUE
+                     AND users.partner_id IN (SELECT partner_id FROM gate_crew)
+              ) employee ON employee.partner_id = crew.partner_id
+            """
+        )
+        # _qualification_problems(): a worker without an employee, or an
+        # employee without a valid qualification of a type required (the
+        # archived types left out)
+        ctes["gate_unqualified"] = SQL(
+            """
+            SELECT order_id FROM gate_crew_employee WHERE employee_id IS NULL
+            UNION
+            SELECT crew.order_id
+              FROM gate_crew_employee crew
+              JOIN fsm_order ON fsm_order.id = crew.order_id
+              JOIN %(rel)s rel ON rel.%(order_type)s = fsm_order.type
+              JOIN metering_qualification_type qualification_type
+                ON qualification_type.id = rel.%(type)s
+               AND qualification_type.active IS TRUE
+             WHERE NOT EXISTS (
+                 SELECT FROM metering_qualification qualification
+                  WHERE qualification.employee_id = crew.employee_id
+                    AND qualification.type_id = qualification_type.id
+                    AND qualification.date_from <= %(today)s
+                    AND qualification.date_to >= %(today)s)
+            """,
+            rel=SQL.identifier(required.relation),
+            order_type=SQL.identifier(required.column1),
+            type=SQL.identifier(required.column2),
+            today=fields.Date.context_today(self),
+        )
+        # _briefing_problems(): the completed briefings of each order, valid
+        # now, with a valid work ticket ...
+        ctes["gate_briefing"] = SQL(
+            """
+            SELECT rel.%(order)s AS order_id, briefing.id AS briefing_id
+              FROM %(rel)s rel
+              JOIN metering_safety_briefing briefing
+                ON briefing.id = rel.%(briefing)s
+             WHERE rel.%(order)s IN (SELECT id FROM gate_order)
+               AND briefing.state = 'done'
+               AND briefing.start <= %(now)s AND %(now)s <= briefing.valid_until
+               AND briefing.ticket_valid_from <= %(now)s
+               AND %(now)s <= briefing.ticket_valid_to
+            """,
+            rel=SQL.identifier(briefings.relation),
+            order=SQL.identifier(briefings.column1),
+            briefing=SQL.identifier(briefings.column2),
+            now=now,
+        )
+        # ... one of which every crew member acknowledged
+        ctes["gate_briefed"] = SQL(
+            """
+            SELECT order_id, briefing_id FROM gate_briefing
+            EXCEPT
+            SELECT briefing.order_id, briefing.briefing_id
+              FROM gate_briefing briefing
+              JOIN gate_crew_employee crew ON crew.order_id = briefing.order_id
+             WHERE crew.employee_id IS NOT NULL
+               AND NOT EXISTS (
+                   SELECT FROM metering_safety_briefing_attendee attendee
+                    WHERE attendee.briefing_id = briefing.briefing_id
+                      AND attendee.employee_id = crew.employee_id
+                      AND attendee.acknowledged_on IS NOT NULL)
+            """
+        )
+        starts = SQL("COALESCE(target.sequence, 0) >= %s", first)
+        briefed_type = SQL(
+            """
+            EXISTS (SELECT FROM fsm_order_type order_type
+                     WHERE order_type.id = fsm_order.type
+                       AND order_type.requires_safety_briefing IS TRUE)
+            """
+        )
+        qualified_type = SQL(
+            """
+            EXISTS (SELECT FROM %s rel
+                      JOIN metering_qualification_type qualification_type
+                        ON qualification_type.id = rel.%s
+                     WHERE rel.%s = fsm_order.type
+                       AND qualification_type.active IS TRUE)
+            """,
+            SQL.identifier(required.relation),
+            SQL.identifier(required.column2),
+            SQL.identifier(required.column1),
+        )
+        # _safety_starting(): the orders whose start the gate clears
+        starting = SQL(
+            """
+            %s AND %s AND fsm_order.safety_cleared_on IS NULL
+               AND fsm_order.safety_override_by_id IS NULL
+            """,
+            starts,
+            briefed_type,
+        )
+        columns["fail_qualification"] = SQL(
+            """
+            %s AND (%s OR %s)
+               AND fsm_order.id IN (SELECT order_id FROM gate_unqualified)
+            """,
+            starts,
+            briefed_type,
+            qualified_type,
+        )
+        columns["fail_briefing"] = SQL(
+            "%s AND fsm_order.id NOT IN (SELECT order_id FROM gate_briefed)",
+            starting,
+        )
+        columns["safety_starting"] = starting
+        return ctes, columns
+
+    def _safety_gate_flush(self):
+        """What the safety gate's SQL reads, written to the database first."""
+        for model, fnames in SAFETY_GATE_READS.items():
+            self.env[model].flush_model(fnames)
+
+    def _metering_stage_entered(self, stage, facts=None):
         # cleared before the effects of the stage, so that a completion
         # finds the orders cleared
-        self._safety_starting(stage).sudo().write(
-            {"safety_cleared_on": fields.Datetime.now()}
+        starting = (
+            self._safety_starting(stage)
+            if facts is None
+            else self.browse(id_ for id_ in self._ids if facts[id_]["safety_starting"])
         )
-        return super()._metering_stage_entered(stage)
+        starting.sudo().write({"safety_cleared_on": fields.Datetime.now()})
+        return super()._metering_stage_entered(stage, facts)
 
     @api.model
     def _work_starts_at(self, stage):

@@ -9,7 +9,7 @@ from .test_safety_briefing import BriefingCommon
 
 # The queries of moving 100 gated orders to the work-start stage, all read
 # once for the batch (test_start_reads_each_thing_once says which).
-START_QUERIES = 17
+START_QUERIES = 3
 
 
 class TestGateQueries(BriefingCommon):

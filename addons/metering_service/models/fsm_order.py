@@ -25,6 +25,22 @@ VERIFICATION_PROCESSES = (
     "transformer_test",
 )
 
+# Values written with a stage that change what the gate's SQL finds (see
+# _metering_stage_sql): the ORM checks those writes.
+SERVICE_GATE_FIELDS = {
+    "type",
+    "checklist_ids",
+    "is_backfilled",
+    "backfill_reviewed_by_id",
+}
+# What the gate's SQL reads: flushed before it runs.
+SERVICE_GATE_READS = {
+    "fsm.order": ["is_backfilled", "backfill_reviewed_by_id"],
+    "metering.checklist": ["res_model", "res_id", "guard_stage_id", "state"],
+    "metering.checklist.answer": ["checklist_id", "item_id", "result"],
+    "metering.checklist.item": ["mandatory", "critical"],
+}
+
 
 class FsmOrder(models.Model):
     """A Field Service order is a metering work order."""
@@ -417,16 +433,25 @@ class FsmOrder(models.Model):
                     )
                 )
         stage = self.env["fsm.stage"].browse(vals.get("stage_id"))
-        entering = self.filtered(lambda order: order.stage_id != stage)
+        facts = None
         if stage:
-            entering._check_stage_gate(stage, vals)
+            # one query tells which orders enter the stage and which of them
+            # may not (see _metering_stage_facts)
+            facts = self._metering_stage_facts(stage, vals)
+            if facts is None:
+                entering = self.filtered(lambda order: order.stage_id != stage)
+            else:
+                entering = self.browse(
+                    id_ for id_ in self._ids if facts[id_]["stage_id"] != stage.id
+                )
+            entering._check_stage_gate(stage, vals, facts)
         result = super().write(vals)
         if "paper_record" in vals:
             self.sudo().paper_record_by_id = vals["paper_record"] and self.env.uid
         if "type" in vals:
             self._checklist_sync()
         if stage:
-            entering._metering_stage_entered(stage)
+            entering._metering_stage_entered(stage, facts)
         return result
 
     def web_read(self, specification):
@@ -681,13 +706,27 @@ class FsmOrder(models.Model):
 
     # The stage gate ---------------------------------------------------------
 
-    def _check_stage_gate(self, stage, vals=None):
+    def _check_stage_gate(self, stage, vals=None, facts=None):
         """Refuse, before anything is written, to let these orders enter the
         stage while anything prevents it: one error lists every problem of
-        every order."""
+        every order.
+
+        One query first finds the orders that may fail (`facts`, from
+        `_metering_stage_facts`, computed here when the caller has not): the
+        ORM's `_metering_stage_problems` says why for those only, and the
+        orders that pass cost no more. Where the fast check cannot tell (see
+        `_metering_stage_sql`), the ORM checks every order, as before."""
         if not self or not stage:
             return
-        problems = self._metering_stage_problems(stage, vals or {})
+        vals = vals or {}
+        if facts is None:
+            facts = self._metering_stage_facts(stage, vals)
+        suspects = (
+            self
+            if facts is None
+            else self.browse(id_ for id_ in self._ids if facts[id_]["fail"])
+        )
+        problems = suspects._metering_stage_problems(stage, vals) if suspects else []
         if problems:
             raise ValidationError(
                 self.env._(
@@ -696,6 +735,130 @@ class FsmOrder(models.Model):
                     problems="\n".join(f"- {problem}" for problem in problems),
                 )
             )
+
+    def _metering_stage_facts(self, stage, vals):
+        """What the gate's fast check finds of these orders, in one read-only
+        query: {order id: {"stage_id": the order's stage id, "fail": whether
+        it may fail the gate of `stage`, and each column of
+        `_metering_stage_sql` by its name}}. None where the gate is left to
+        the ORM (new records, a stage or an order that is no more, a stage or
+        values written with it that the fast check does not know).
+
+        An order `_metering_stage_problems` refuses always has a true "fail_"
+        column (and, rarely, one it lets in: a worker matched to two
+        employees, say): the ORM has the last word, the query spares it the
+        orders that pass. test_gate_queries compares the two, condition by
+        condition."""
+        if not self or not all(isinstance(id_, int) for id_ in self._ids):
+            return None
+        found = self._metering_stage_sql(stage, vals)
+        if found is None:
+            return None
+        ctes, columns = found
+        self.flush_model(["stage_id"])
+        stage.flush_model(["sequence", "is_closed"])
+        ids = list(set(self._ids))
+        rows = self.env.execute_query(
+            SQL(
+                """
+                WITH gate_order AS (SELECT unnest(%s::int4[]) AS id)%s
+                SELECT fsm_order.id, fsm_order.stage_id, target.id%s
+                  FROM gate_order
+                  JOIN fsm_order ON fsm_order.id = gate_order.id
+                  LEFT JOIN fsm_stage AS target ON target.id = %s
+                """,
+                ids,
+                SQL("").join(
+                    SQL(", %s AS (%s)", SQL.identifier(name), cte)
+                    for name, cte in ctes.items()
+                ),
+                SQL("").join(
+                    SQL(", COALESCE((%s), TRUE)", column)
+                    if name.startswith("fail_")
+                    else SQL(", %s", column)
+                    for name, column in columns.items()
+                ),
+                stage.id,
+            )
+        )
+        if len(rows) != len(ids) or rows[0][2] is None:
+            return None
+        facts = {}
+        for id_, stage_id, __, *values in rows:
+            row = dict(zip(columns, values, strict=True))
+            row["fail"] = any(
+                value for name, value in row.items() if name.startswith("fail_")
+            )
+            row["stage_id"] = stage_id
+            facts[id_] = row
+        return facts
+
+    def _metering_stage_sql(self, stage, vals):
+        """The gate of `stage` in SQL, for `_metering_stage_facts`: (common
+        table expressions {name: query}, columns {name: expression}). The
+        queries may read the CTE "gate_order" (the ids of the orders); the
+        columns are evaluated for each order ("fsm_order") and the stage it
+        enters ("target"). A column "fail_..." is true when the order may not
+        enter (NULL counts as true), the others are facts that
+        `_metering_stage_entered` uses instead of reading again. Each addon
+        adds its own through super() and flushes what they read. None (from
+        any addon) leaves the whole gate to the ORM: for the completion,
+        which checks the values written with it, and where `vals` change
+        what the facts say."""
+        if self._metering_is_stage(
+            stage, "fieldservice.fsm_stage_completed"
+        ) or SERVICE_GATE_FIELDS & set(vals):
+            return None
+        for model, fnames in SERVICE_GATE_READS.items():
+            self.env[model].flush_model(fnames)
+        ctes = {}
+        columns = {
+            # _metering_stage_problems: the backfilled record reviewed
+            "fail_backfill": SQL(
+                "target.is_closed IS TRUE AND fsm_order.is_backfilled IS TRUE"
+                " AND fsm_order.backfill_reviewed_by_id IS NULL"
+            ),
+            "fail_checklists": SQL("FALSE"),
+            "checklists_to_complete": SQL("FALSE"),
+        }
+        if self._metering_is_stage(stage, "fieldservice.fsm_stage_cancelled"):
+            return ctes, columns  # _guarded_checklists: none
+        # _guarded_checklists: the orders' checklists guarding the stage or
+        # an earlier one
+        ctes["gate_guarded_checklist"] = SQL(
+            """
+            SELECT checklist.id, checklist.res_id AS order_id, checklist.state
+              FROM metering_checklist checklist
+              JOIN fsm_stage guard ON guard.id = checklist.guard_stage_id
+             WHERE checklist.res_model = %s
+               AND checklist.res_id IN (SELECT id FROM gate_order)
+               AND COALESCE(guard.sequence, 0) <= COALESCE(
+                   (SELECT sequence FROM fsm_stage WHERE id = %s), 0)
+            """,
+            self._name,
+            stage.id,
+        )
+        # _checklist_problems: one of them with a blocking answer
+        columns["fail_checklists"] = SQL(
+            """
+            fsm_order.id IN (
+                SELECT checklist.order_id
+                  FROM gate_guarded_checklist checklist
+                  JOIN metering_checklist_answer answer
+                    ON answer.checklist_id = checklist.id
+                  JOIN metering_checklist_item item ON item.id = answer.item_id
+                 WHERE (answer.result = 'unanswered' AND item.mandatory IS TRUE)
+                    OR (answer.result = 'fail' AND item.critical IS TRUE))
+            """
+        )
+        # _checklist_complete_guarded: those the orders complete
+        columns["checklists_to_complete"] = SQL(
+            """
+            fsm_order.id IN (SELECT order_id FROM gate_guarded_checklist
+                              WHERE state != 'done')
+            """
+        )
+        return ctes, columns
 
     @api.model
     def _metering_is_stage(self, stage, xmlid):
@@ -728,11 +891,12 @@ class FsmOrder(models.Model):
         problems += self._checklist_problems(stage)
         return problems
 
-    def _metering_stage_entered(self, stage):
+    def _metering_stage_entered(self, stage, facts=None):
         """What entering a stage does, once the gate has let the orders in:
         guarded checklists are completed, completion applies the orders.
-        Extended by the addons."""
-        self._checklist_complete_guarded()
+        Extended by the addons. `facts`: what the gate's fast check found of
+        these orders (`_metering_stage_facts`), None where the ORM checked."""
+        self._checklist_complete_guarded(facts)
         if self._metering_is_stage(stage, "fieldservice.fsm_stage_completed"):
             self._metering_complete()
         return True
@@ -849,10 +1013,17 @@ class FsmOrder(models.Model):
             ).items()
         ]
 
-    def _checklist_complete_guarded(self):
-        """Passing the gate completes the checklists that guard the stage."""
-        for stage, orders in self.grouped("stage_id").items():
-            checklists = orders._guarded_checklists(stage).filtered(
+    def _checklist_complete_guarded(self, facts=None):
+        """Passing the gate completes the checklists that guard the stage
+        (`facts`: the gate's fast check told which orders have some, see
+        `_metering_stage_sql`)."""
+        orders = self
+        if facts is not None:
+            orders = self.browse(
+                id_ for id_ in self._ids if facts[id_]["checklists_to_complete"]
+            )
+        for stage, staged in orders.grouped("stage_id").items():
+            checklists = staged._guarded_checklists(stage).filtered(
                 lambda c: c.state != "done"
             )
             checklists.sudo().write(
