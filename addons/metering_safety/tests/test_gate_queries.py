@@ -223,11 +223,14 @@ class TestGateQueries(BriefingCommon):
 
     def test_start_cost_independent_of_crews_and_briefings(self):
         """Starting 100 orders costs the same queries with 1 briefing or 10,
-        crews of 2 or 4, as starting 10."""
+        crews of 2 or 4, as starting 10, as the team leader (whose record
+        rules are checked). Field Service's tracking messages, which are not
+        the gate's and are inserted in batches, are left out."""
         self._start(self._covered(self._crew_orders(1, 2), 1))  # warm the caches
 
         def start(orders):
-            return self._queries(lambda __: self._start(orders), len(orders))
+            untracked = orders.with_context(tracking_disable=True)
+            return self._queries(lambda __: self._start(untracked), len(orders))
 
         ten = start(self._covered(self._crew_orders(10, 2), 1))
         cases = {
