@@ -309,7 +309,7 @@ class FsmOrder(models.Model):
               FROM fsm_order
               JOIN fsm_person person ON person.id = fsm_order.person_id
              WHERE fsm_order.id IN (SELECT id FROM gate_order)
-            UNION
+            UNION ALL
             SELECT rel.%(order)s, person.partner_id
               FROM %(rel)s rel
               JOIN fsm_person person ON person.id = rel.%(person)s
