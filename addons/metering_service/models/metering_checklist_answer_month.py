@@ -133,12 +133,14 @@ class MeteringChecklistAnswerMonth(models.Model):
                 )
             )
         )
+        # an answer written in the very transaction that summarised its month
+        # (same timestamp) counts as changed: summarised again, harmlessly
         stale = []
         for month in sorted(set(live) | set(summary)):
             count, changed = live.get(month, (0, None))
             kept, summarised = summary.get(month, (0, None))
             if count != kept or (
-                changed and summarised and changed > summarised and count
+                changed and summarised and changed >= summarised and count
             ):
                 stale.append(month)
         return stale
