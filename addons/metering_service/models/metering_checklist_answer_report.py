@@ -25,12 +25,10 @@ class MeteringChecklistAnswerReport(models.Model):
 
     month = fields.Date(readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    template_id = fields.Many2one(
-        "metering.checklist.template", "Template", readonly=True
-    )
-    item_id = fields.Many2one("metering.checklist.item", "Item", readonly=True)
-    team_id = fields.Many2one("fsm.team", "Team", readonly=True)
-    order_type_id = fields.Many2one("fsm.order.type", "Order Type", readonly=True)
+    template_id = fields.Many2one("metering.checklist.template", readonly=True)
+    item_id = fields.Many2one("metering.checklist.item", readonly=True)
+    team_id = fields.Many2one("fsm.team", readonly=True)
+    order_type_id = fields.Many2one("fsm.order.type", readonly=True)
     result = fields.Selection(
         lambda self: (
             self.env["metering.checklist.answer"]
