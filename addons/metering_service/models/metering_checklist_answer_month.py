@@ -200,12 +200,32 @@ class MeteringChecklistAnswerMonth(models.Model):
         self.invalidate_model()
 
     @api.model
+    def _summarise_date_index(self):
+        """Have the BRIN index of the answers' date summarise the blocks
+        filled since its last summary. A block range that it has not
+        summarised yet matches any date: the current month's answers, which
+        the analysis reads from the answers themselves, are read from their
+        own blocks only once their ranges are summarised (autovacuum does it
+        too, when it gets to the table)."""
+        index = "metering_checklist_answer_date_brin_idx"
+        self.env.cr.execute(
+            SQL(
+                "SELECT brin_summarize_new_values(%s::regclass) "
+                "WHERE to_regclass(%s) IS NOT NULL",
+                index,
+                index,
+            )
+        )
+
+    @api.model
     def _summarise(self, today=None, commit=False):
         """Summarise every closed month that needs it, the oldest first, one
         month per transaction when `commit` (the cron): a run stopped by its
         time limit or a crash leaves whole months summarised, and the next
         goes on with the others. Returns whether every month is done."""
         today = today or fields.Date.context_today(self)
+        self.env["metering.checklist.answer"].flush_model()
+        self._summarise_date_index()
         months = self._stale_months(self._month_start(today))
         Cron = self.env["ir.cron"]
         if commit:
