@@ -39,6 +39,7 @@
         "views/metering_energy_adjustment_views.xml",
         "views/metering_checklist_template_views.xml",
         "views/metering_checklist_views.xml",
+        "views/metering_checklist_answer_report_views.xml",
         "report/metering_energy_adjustment_report.xml",
         "report/metering_xlsx_reports.xml",
         "report/report_templates.xml",
