@@ -504,11 +504,11 @@ def main():
             params = json.loads(args.params)
             return result(PHASES[args.phase](env, args.side == "suite", params))
     rows = []
-    for count in args.count or [10_000, 30_000]:
+    for run, count in enumerate(args.count or [10_000, 30_000]):
         figures = {}
         for which in ("suite", "plain"):
             started = time.perf_counter()
-            tag = f"{os.getpid()}-{count}"
+            tag = f"{os.getpid()}-{run}-{count}"
             run_side(
                 __file__,
                 args,
