@@ -169,13 +169,20 @@ class MeteringChecklist(models.Model):
             return super().write(vals)
         Answer = self.env["metering.checklist.answer"]
         values_of = {
-            Answer.browse(command[1]): command[2]
-            for command in commands
-            if command[2]
+            Answer.browse(command[1]): command[2] for command in commands if command[2]
         }
-        res = super().write({k: v for k, v in vals.items() if k != "answer_ids"})
+        # the answers and their checklists read together, before the
+        # checklists' own write looks at them
+        Answer.browse([answer.id for answer in values_of])._fetch_with_checklists()
+        others = {k: v for k, v in vals.items() if k != "answer_ids"}
+        if others:
+            super().write(others)
+        else:
+            # nothing of the checklist itself is written: what the ORM checks
+            # before writing its lines
+            self.check_access("write")
         Answer._write_answers(values_of)
-        return res
+        return True
 
     def _refresh_score(self):
         """Recompute the sums, score and result of these checklists from all
@@ -317,6 +324,21 @@ class MeteringChecklist(models.Model):
             "res_id": self.id,
             "view_mode": "form",
         }
+
+    def action_answer_in_list(self):
+        """The checklist's questions in an editable list, saved once."""
+        return self._action_open_in(
+            "metering_service.metering_checklist_view_form_list"
+        )
+
+    def action_answer_on_cards(self):
+        """Back to the cards, one answer saved at a time."""
+        return self._action_open_in("metering_service.metering_checklist_view_form")
+
+    def _action_open_in(self, view_xmlid):
+        action = self.action_open()
+        action["views"] = [(self.env.ref(view_xmlid).id, "form")]
+        return action
 
     def action_open_target(self):
         self.ensure_one()

@@ -126,8 +126,10 @@ class MeteringChecklistAnswer(models.Model):
         # found by it.
         vals_list = super()._metering_create_values(vals_list)
         missing = [vals for vals in vals_list if not vals.get("template_id")]
-        items = self.env["metering.checklist.item"].sudo().browse(
-            [vals["item_id"] for vals in missing if vals.get("item_id")]
+        items = (
+            self.env["metering.checklist.item"]
+            .sudo()
+            .browse([vals["item_id"] for vals in missing if vals.get("item_id")])
         )
         template_of = {item.id: item.template_id.id for item in items}
         for vals in missing:
@@ -251,7 +253,6 @@ class MeteringChecklistAnswer(models.Model):
             if field.store and field.column_type and field.prefetch is True
         ]
 
-
         def column(model, table, field):
             sql = model._field_to_sql(table, field.name, query)
             if field.translate:
@@ -307,6 +308,9 @@ class MeteringChecklistAnswer(models.Model):
         _add_to_score)."""
         deltas = {}
         todo = {answer: answer.is_applicable for answer in self}
+        # The answers whose dependents are evaluated next: first these answers
+        # (their values changed), then, level after level, those whose
+        # visibility changed.
         sources = self
         while todo:
             changes = {}
@@ -339,10 +343,11 @@ class MeteringChecklistAnswer(models.Model):
                         "pass_rate": 100.0 if result == "pass" else 0.0,
                     }
                 )
-            todo = sources._dependents_applicability()
+            todo = (sources | moved)._dependents_applicability()
             # Further down, only a change of visibility changes the answers
-            # shown on a condition.
-            sources = moved
+            # shown on a condition: the sources of the next level are the
+            # answers of this one that appeared or disappeared.
+            sources = self.browse()
         if deltas:
             self.env["metering.checklist"]._add_to_score(deltas)
         return True

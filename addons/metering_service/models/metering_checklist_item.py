@@ -288,8 +288,12 @@ class MeteringChecklistItem(models.Model):
                 [name for name in ItemFacts._fields if name in self._fields],
             )
         )
-        failures = self.env["metering.checklist.choice"].sudo().search_fetch(
-            [("item_id", "in", items.ids), ("is_failure", "=", True)], ["item_id"]
+        failures = (
+            self.env["metering.checklist.choice"]
+            .sudo()
+            .search_fetch(
+                [("item_id", "in", items.ids), ("is_failure", "=", True)], ["item_id"]
+            )
         )
         failures_of = {}
         for choice in failures:
