@@ -188,7 +188,7 @@ class MeteringChecklistAnswer(models.Model):
 
     def _earn_answered(self):
         # who answered, and when, is earned by answering
-        super(MeteringChecklistAnswer, self.sudo()).write(
+        return super(MeteringChecklistAnswer, self.sudo()).write(
             {"answered_by_id": self.env.uid, "answered_on": fields.Datetime.now()}
         )
 
