@@ -143,6 +143,12 @@ class MeteringChecklistAnswer(models.Model):
         answers.checklist_id._refresh_score()
         return answers
 
+    def unlink(self):
+        checklists = self.checklist_id
+        res = super().unlink()
+        checklists.exists()._refresh_score()
+        return res
+
     def write(self, vals):
         self._check_answering()
         before = {answer: answer.result for answer in self}
