@@ -172,7 +172,8 @@ class MeteringChecklist(models.Model):
             Answer.browse(command[1]): command[2] for command in commands if command[2]
         }
         # the answers and their checklists read together, before the
-        # checklists' own write looks at them
+        # checklists' own write looks at them (for a user who may write some)
+        self.browse().check_access("write")
         Answer.browse([answer.id for answer in values_of])._fetch_with_checklists()
         others = {k: v for k, v in vals.items() if k != "answer_ids"}
         if others:

@@ -179,7 +179,12 @@ class MeteringChecklistAnswer(models.Model):
     def _check_answering(self):
         """May the user answer these answers: he may change their targets,
         and a completed checklist is changed by a team leader only."""
+        # nothing is read for a user who may not write answers at all
+        self.browse().check_access("write")
         self._fetch_with_checklists()
+        # the record rules of the answers, from what was just read, before
+        # those of their targets
+        self.check_access("write")
         checklists = self.checklist_id
         checklists._check_target_access()
         done = checklists.filtered(lambda c: c.state == "done")
