@@ -4,7 +4,7 @@
     "name": "Metering Field Service",
     "summary": "Metering work orders, meter registry and compliance checklists "
     "for the energy-metering center of a power utility",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Services/Field Service",
     "website": "https://github.com/metering-compliance/metering-compliance-suite",
     "author": "Metering Compliance Suite Authors",
