@@ -48,7 +48,7 @@ class RotationQueueCommon(MeteringCommon):
 
     def setUp(self):
         super().setUp()
-        patcher = patch.object(type(self.Rotation), "ORDER_BATCH", 2)
+        patcher = patch.object(type(self.Rotation), "JOB_BATCH", 2)
         patcher.start()
         self.addCleanup(patcher.stop)
 
@@ -74,7 +74,7 @@ class RotationQueueCommon(MeteringCommon):
 class TestRotationQueue(RotationQueueCommon):
     def test_one_job_per_batch(self):
         chunks = self.Rotation._groups(self.company, self.today, 2)
-        batches = list(self.Rotation._batches(chunks))
+        batches = list(self.Rotation._batches(chunks, 2))
         self.assertEqual([len(batch) for batch in batches], [2, 2])
         with trap_jobs() as trap:
             jobs, meters = self.Rotation.with_user(self.manager)._enqueue_plan(

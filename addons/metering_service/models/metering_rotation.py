@@ -113,12 +113,13 @@ class MeteringRotation(models.AbstractModel):
         return self.env["fsm.order"].browse(order_ids)
 
     @api.model
-    def _batches(self, chunks):
-        """The chunks of `_groups`, ORDER_BATCH orders at a time: the unit of
-        work that is created (and, in a cron, committed) at once, and of
-        metering_rotation_queue's jobs."""
-        for start in range(0, len(chunks), self.ORDER_BATCH):
-            yield chunks[start : start + self.ORDER_BATCH]
+    def _batches(self, chunks, size=None):
+        """The chunks of `_groups`, `size` (ORDER_BATCH) orders at a time: the
+        unit of work that is created (and, in a cron, committed) at once; that
+        of a job in metering_rotation_queue."""
+        size = size or self.ORDER_BATCH
+        for start in range(0, len(chunks), size):
+            yield chunks[start : start + size]
 
     @api.model
     def _plan_batch(self, company, chunks):
