@@ -24,6 +24,8 @@ Usage: python3 bench/rotation_queue_bench.py -c ODOO_CONF -d DB [--count N ...]
 import configparser
 import json
 import os
+import pathlib
+import shutil
 import signal
 import socket
 import subprocess
@@ -142,6 +144,17 @@ def _free_port():
         return sock.getsockname()[1]
 
 
+def _odoo_command():
+    """Odoo's launcher as a script: with --workers, Odoo starts its websocket
+    process again from sys.argv[0], which `python -m odoo` leaves unusable."""
+    script = pathlib.Path(odoo.__file__).resolve().parents[1] / "odoo-bin"
+    if script.is_file():
+        return [sys.executable, str(script)]
+    if shutil.which("odoo"):
+        return [shutil.which("odoo")]
+    return [sys.executable, "-m", "odoo"]
+
+
 class JobServer:
     """An Odoo server with queue_job's job runner and `workers` HTTP workers
     (the job runner is a process of its own), on a free loopback port."""
@@ -173,9 +186,7 @@ class JobServer:
         database = self.args.database
         self.process = subprocess.Popen(
             [
-                sys.executable,
-                "-m",
-                "odoo",
+                *_odoo_command(),
                 "-c",
                 self.config,
                 "-d",
