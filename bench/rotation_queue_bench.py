@@ -39,6 +39,7 @@ from dateutil.relativedelta import relativedelta
 from rotation_bench import MAX_DEVICES, _create_meters
 
 import odoo
+import odoo.release
 from odoo import api, fields
 from odoo.modules.registry import Registry
 
@@ -147,7 +148,7 @@ def _free_port():
 def _odoo_command():
     """Odoo's launcher as a script: with --workers, Odoo starts its websocket
     process again from sys.argv[0], which `python -m odoo` leaves unusable."""
-    script = pathlib.Path(odoo.__file__).resolve().parents[1] / "odoo-bin"
+    script = pathlib.Path(odoo.release.__file__).resolve().parents[1] / "odoo-bin"
     if script.is_file():
         return [sys.executable, str(script)]
     if shutil.which("odoo"):
@@ -240,9 +241,7 @@ def main():
             env = api.Environment(cr, odoo.SUPERUSER_ID, {})
             params = json.loads(args.params)
             return result(PHASES[args.phase](env, params))
-    out(
-        f"load average before: {' '.join(os.getloadavg().__repr__()[1:-1].split(', '))}"
-    )
+    out(f"{os.cpu_count()} CPUs, load average before: {_load()}")
     rows = []
     with tempfile.TemporaryDirectory(prefix="rotation-queue-bench-") as work_dir:
         for count in args.count or [30_000]:
@@ -264,7 +263,14 @@ def main():
                             "failed jobs:\n" + "\n".join(figures[run]["failed"])
                         )
                 _check(figures[run], f"{run} ({count:,})", count)
-                out(f"  {count:,} meters {run}: {figures[run]['seconds']:.1f} s")
+                line = f"  {count:,} meters {run}: {figures[run]['seconds']:.1f} s"
+                if "jobs" in figures[run]:
+                    line += (
+                        f" ({figures[run]['jobs']} jobs, enqueued in "
+                        f"{figures[run]['enqueue_s']:.1f} s, "
+                        f"{figures[run]['exec_s']:.1f} s of job execution)"
+                    )
+                out(line)
             rows.append((count, figures))
     out("rotation planning as queue jobs (metering_rotation_queue), same data")
     table(
