@@ -24,8 +24,6 @@ Usage: python3 bench/rotation_queue_bench.py -c ODOO_CONF -d DB [--count N ...]
 import configparser
 import json
 import os
-import pathlib
-import shutil
 import signal
 import socket
 import subprocess
@@ -39,7 +37,6 @@ from dateutil.relativedelta import relativedelta
 from rotation_bench import MAX_DEVICES, _create_meters
 
 import odoo
-import odoo.release
 from odoo import api, fields
 from odoo.modules.registry import Registry
 
@@ -145,15 +142,20 @@ def _free_port():
         return sock.getsockname()[1]
 
 
-def _odoo_command():
-    """Odoo's launcher as a script: with --workers, Odoo starts its websocket
-    process again from sys.argv[0], which `python -m odoo` leaves unusable."""
-    script = pathlib.Path(odoo.release.__file__).resolve().parents[1] / "odoo-bin"
-    if script.is_file():
-        return [sys.executable, str(script)]
-    if shutil.which("odoo"):
-        return [shutil.which("odoo")]
-    return [sys.executable, "-m", "odoo"]
+LAUNCHER = """import sys
+
+if sys.argv[1:2] == ["gevent"]:
+    # the websocket server, which --workers starts again from sys.argv[0]:
+    # the jobs need none, and one that fails to start would be restarted
+    # every second, taking the CPUs measured
+    import signal
+
+    signal.pause()
+else:
+    import odoo.cli
+
+    odoo.cli.main()
+"""
 
 
 class JobServer:
@@ -185,9 +187,14 @@ class JobServer:
 
     def __enter__(self):
         database = self.args.database
+        launcher = os.path.join(os.path.dirname(self.config), "odoo-launcher.py")
+        with open(launcher, "w", encoding="utf-8") as handle:
+            handle.write(LAUNCHER)
+        self.output = open(self.log + ".out", "w", encoding="utf-8")  # noqa: SIM115
         self.process = subprocess.Popen(
             [
-                *_odoo_command(),
+                sys.executable,
+                launcher,
                 "-c",
                 self.config,
                 "-d",
@@ -197,6 +204,8 @@ class JobServer:
                 "--logfile",
                 self.log,
             ],
+            stdout=self.output,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         deadline = time.monotonic() + SERVER_TIMEOUT
@@ -219,6 +228,7 @@ class JobServer:
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
+        self.output.close()
 
 
 def _load():
