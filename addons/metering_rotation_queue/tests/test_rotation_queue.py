@@ -7,6 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
 
 from odoo.addons.metering_service.tests.common import MeteringCommon
 from odoo.addons.queue_job.job import Job
@@ -213,12 +214,6 @@ class TestRotationQueueWizard(RotationQueueCommon):
         with self.assertRaisesRegex(UserError, "planned already"):
             self._wizard().action_plan_jobs()
 
-    def test_menu_for_the_manager_only(self):
-        menu = self.env.ref("metering_rotation_queue.queue_job_menu_rotation")
-        self.assertIn(menu.id, self._visible_menus(self.manager))
-        for user in (self.leader, self.technician, self.clerk):
-            self.assertNotIn(menu.id, self._visible_menus(user))
-
 
 class TestRotationQueueAccess(RotationQueueCommon):
     def test_only_the_manager_or_the_cron_plans(self):
@@ -256,3 +251,14 @@ class TestRotationQueueAccess(RotationQueueCommon):
         for user in (self.leader, self.technician):
             with self.assertRaises(AccessError):
                 self.env["queue.job"].with_user(user).search([])
+
+
+@tagged("post_install", "-at_install")
+class TestRotationQueueMenu(RotationQueueCommon):
+    """Once every addon is loaded: the menus of all of them are read."""
+
+    def test_menu_for_the_manager_only(self):
+        menu = self.env.ref("metering_rotation_queue.queue_job_menu_rotation")
+        self.assertIn(menu.id, self._visible_menus(self.manager))
+        for user in (self.leader, self.technician, self.clerk):
+            self.assertNotIn(menu.id, self._visible_menus(user))
