@@ -175,7 +175,7 @@ class JobServer:
             http_interface="127.0.0.1",
             http_port=str(_free_port()),
             gevent_port=str(_free_port()),
-            # one job creates 1,000 orders: more than a request's default
+            # a job creates 100 orders: give it more than a request's default
             limit_time_cpu="1800",
             limit_time_real="1800",
             log_level="info",
