@@ -144,7 +144,10 @@ class MeteringChecklistAnswer(models.Model):
         return answers
 
     def unlink(self):
-        checklists = self.checklist_id
+        # a completed checklist's score and result are the record of its
+        # completion: answers deleted later (the retention period of the
+        # metering policy) leave them as they are
+        checklists = self.checklist_id.filtered(lambda c: c.state != "done")
         res = super().unlink()
         checklists.exists()._refresh_score()
         return res
