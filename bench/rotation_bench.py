@@ -5,7 +5,15 @@ metering point, a hundred metering points per area), on the suite's database
 and on the database with only the OCA modules, each side in processes of its
 own:
 
-- setup: the areas, points and meters, committed;
+- setup: the areas, points and meters, committed: the first area, point
+  and meter created by the ORM, the others copied from their rows in SQL
+  (INSERT ... SELECT over generate_series: names numbered, the hierarchy's
+  parent, parent path and complete names as Field Service computes them,
+  every other column, defaults and stored computes included, the first
+  one's), so that a million meters take a minute, not most of an hour;
+  `--orm-setup` creates them all by the ORM instead (the same rows: the
+  two were compared column by column on 10,000 meters, and planned the
+  same orders and lines with the same queries);
 - planning, as the monthly cron runs it (metering.rotation.plan with its
   batches committed as they go and the cron's progress): meters/s, SQL
   queries per order, the cron's progress, and the peak memory of the process;
@@ -14,7 +22,8 @@ own:
 - completion of those orders in one write: on the suite's side every line
   swapped for a new meter (old meters removed, new ones installed, two
   history rows per meter), on the plain side the same stage write alone;
-  rolled back.
+  rolled back; up to --complete-max meters (one write of a million lines
+  is not what completion is).
 
 Then a crash and its resumption: planning 5,000 meters in batches of 1,000
 meters that fails in its third batch, then planned again: every meter is
@@ -23,7 +32,7 @@ planned once.
 Run through bench/run.
 
 Usage: python3 bench/rotation_bench.py -c ODOO_CONF -d DB --plain-database DB
-       [--count N ...]
+       [--count N ...] [--orm-setup] [--complete-max N] [--no-crash]
 """
 
 import inspect
@@ -49,6 +58,7 @@ from dateutil.relativedelta import relativedelta
 import odoo
 from odoo import api, fields
 from odoo.modules.registry import Registry
+from odoo.tools import SQL
 
 METERS_PER_POINT = 10
 POINTS_PER_AREA = 100
@@ -56,11 +66,160 @@ MAX_DEVICES = 50
 ORDER_BATCH = 1000  # the suite's metering.rotation.ORDER_BATCH
 BATCH = 5000
 CRASH_METERS = 5000
+COMPLETE_MAX = 100_000  # the completion in one write: past it, not measured
 
 
-def _create_meters(env, suite, count, tag):
-    """The areas, points and meters, created and committed in batches (the
-    cache emptied after each)."""
+def _create_meters(env, suite, count, tag, orm=False):
+    """The areas, points and meters, committed: the first area, point and
+    meter made by the ORM, the others copied from them in SQL (or, with
+    `orm`, all of them by the ORM, in batches)."""
+    if orm:
+        return _create_meters_orm(env, suite, count, tag)
+    points_count = -(-count // METERS_PER_POINT)
+    areas_count = -(-points_count // POINTS_PER_AREA)
+    area, point, meter = _create_meters_orm(env, suite, 1, tag)
+    env.flush_all()
+    cr = env.cr
+    # the ids of every area, point and meter, the first ones the ORM's
+    cr.execute(
+        """
+        CREATE TEMP TABLE bench_area ON COMMIT DROP AS
+        SELECT 0 AS i, %(location)s::int AS location_id, %(partner)s::int AS partner_id
+         UNION ALL
+        SELECT i, nextval('fsm_location_id_seq'), nextval('res_partner_id_seq')
+          FROM generate_series(1, %(count)s - 1) i
+        """,
+        {"location": area.id, "partner": area.partner_id.id, "count": areas_count},
+    )
+    cr.execute(
+        """
+        CREATE TEMP TABLE bench_point ON COMMIT DROP AS
+        SELECT 0 AS i, %(location)s::int AS location_id, %(partner)s::int AS partner_id
+         UNION ALL
+        SELECT i, nextval('fsm_location_id_seq'), nextval('res_partner_id_seq')
+          FROM generate_series(1, %(count)s - 1) i
+        """,
+        {"location": point.id, "partner": point.partner_id.id, "count": points_count},
+    )
+    _copy_locations(env, area, "bench_area", f"Bench {tag} area ", None)
+    _copy_locations(env, point, "bench_point", f"Bench {tag} point ", "bench_area")
+    # the meters: the first one's row, stored computes included (the same
+    # kind, state, installation date and class for all)
+    _copy(
+        cr,
+        "fsm_equipment",
+        {
+            "id": SQL("nextval('fsm_equipment_id_seq')"),
+            "name": SQL("%s || g.i", f"Bench {tag} meter "),
+            "location_id": SQL("p.location_id"),
+        },
+        SQL(
+            """generate_series(1, %s - 1) g(i)
+               JOIN bench_point p ON p.i = g.i / %s
+               JOIN fsm_equipment f ON f.id = %s
+              ORDER BY g.i""",
+            count,
+            METERS_PER_POINT,
+            meter.id,
+        ),
+    )
+    # the statistics the ORM's rows would have had from autovacuum by now
+    cr.execute("ANALYZE res_partner, fsm_location, fsm_equipment")
+    env.cr.commit()
+    env.invalidate_all()
+
+
+def _copy(cr, table, values, source):
+    """Insert into table a row per row of source (SQL after FROM, the row
+    to copy as f): the columns in values (column: SQL) set, the others
+    copied from f."""
+    cr.execute(
+        """
+        SELECT column_name FROM information_schema.columns
+         WHERE table_schema = current_schema() AND table_name = %s
+         ORDER BY ordinal_position
+        """,
+        [table],
+    )
+    copied = [column for (column,) in cr.fetchall() if column not in values]
+    cr.execute(
+        SQL(
+            "INSERT INTO %s (%s) SELECT %s FROM %s",
+            SQL.identifier(table),
+            SQL(", ").join(SQL.identifier(column) for column in [*values, *copied]),
+            SQL(", ").join(
+                [*values.values(), *(SQL.identifier("f", column) for column in copied)]
+            ),
+            source,
+        )
+    )
+
+
+def _copy_locations(env, first, ids_table, prefix, parents_table):
+    """Locations (and their partners) numbered as in ids_table, copied from
+    the ORM's first one: the names numbered, the hierarchy (parent, parent
+    path, complete names) the one Field Service computes, an area
+    (parents_table None) at the top, a point under area i / POINTS_PER_AREA."""
+    partner = first.partner_id
+    owner = partner.parent_id
+    # res.partner's complete name: "owner, name" for a child of the owner
+    assert partner.complete_name == f"{owner.name}, {partner.name}"
+    ids = SQL.identifier(ids_table)
+    _copy(
+        env.cr,
+        "res_partner",
+        {
+            "id": SQL("t.partner_id"),
+            "name": SQL("%s || t.i", prefix),
+            "complete_name": SQL("%s || t.i", f"{owner.name}, {prefix}"),
+        },
+        SQL(
+            "%s t JOIN res_partner f ON f.id = %s WHERE t.i > 0 ORDER BY t.i",
+            ids,
+            partner.id,
+        ),
+    )
+    values = {"id": SQL("t.location_id"), "partner_id": SQL("t.partner_id")}
+    if parents_table:
+        # fsm.location's complete name: "parent's complete name / name"
+        assert first.complete_name == f"{first.parent_id.complete_name} / {first.name}"
+        values |= {
+            "parent_id": SQL("a.location_id"),
+            "parent_path": SQL("a.parent_path || t.location_id || '/'"),
+            "complete_name": SQL("a.complete_name || ' / ' || %s || t.i", prefix),
+        }
+        parents = SQL(
+            """JOIN (SELECT pt.i, pt.location_id, l.parent_path, l.complete_name
+                       FROM %s pt JOIN fsm_location l ON l.id = pt.location_id) a
+                 ON a.i = t.i / %s""",
+            SQL.identifier(parents_table),
+            POINTS_PER_AREA,
+        )
+    else:
+        assert first.complete_name == first.name and not first.parent_id
+        values |= {
+            "parent_id": SQL("NULL::int"),
+            "parent_path": SQL("t.location_id || '/'"),
+            "complete_name": SQL("%s || t.i", prefix),
+        }
+        parents = SQL()
+    _copy(
+        env.cr,
+        "fsm_location",
+        values,
+        SQL(
+            """%s t %s JOIN fsm_location f ON f.id = %s
+              WHERE t.i > 0 ORDER BY t.i""",
+            ids,
+            parents,
+            first.id,
+        ),
+    )
+
+
+def _create_meters_orm(env, suite, count, tag):
+    """The areas, points and meters, created by the ORM and committed in
+    batches (the cache emptied after each); the first area, point and meter."""
     today = fields.Date.context_today(env.user)
     ctx = {"tracking_disable": True, "mail_create_nolog": True}
     Location = env["fsm.location"].with_context(**ctx)
@@ -89,8 +248,9 @@ def _create_meters(env, suite, count, tag):
         env.invalidate_all()
     Device = env["fsm.equipment"].with_context(**ctx)
     installed = today - relativedelta(years=11)
+    meters = []
     for start in range(0, count, BATCH):
-        Device.create(
+        meters += Device.create(
             [
                 {
                     "name": f"Bench {tag} meter {i}",
@@ -107,9 +267,14 @@ def _create_meters(env, suite, count, tag):
                 )
                 for i in range(start, min(start + BATCH, count))
             ]
-        )
+        ).ids
         env.cr.commit()
         env.invalidate_all()
+    return (
+        Location.browse(areas[0]),
+        Location.browse(points[0]),
+        Device.browse(meters[0]),
+    )
 
 
 def _plain_plan(env, company, tag):
@@ -206,7 +371,7 @@ def _swap_lines(env, orders):
 
 
 def phase_setup(env, suite, params):
-    _create_meters(env, suite, params["count"], params["tag"])
+    _create_meters(env, suite, params["count"], params["tag"], params["orm"])
     env.cr.commit()
     return {}
 
@@ -226,15 +391,27 @@ def phase_plan(env, suite, params):
             env, lambda: _plain_plan(env, company, params["tag"])
         )
     values = {
-        "meters": len(orders.equipment_ids),
+        "peak_mb": peak_mb(),
         "orders": len(orders),
         "plan_s": plan_s,
         "plan_q": plan_q,
         "start_mb": before_mb,
-        "peak_mb": peak_mb(),
     }
+    env.cr.execute(
+        "SELECT count(*) FROM fsm_equipment_fsm_order_rel WHERE fsm_order_id = ANY(%s)",
+        [orders.ids],
+    )
+    values["meters"] = env.cr.fetchone()[0]
+    if suite:
+        env.cr.execute(
+            "SELECT count(*) FROM metering_rotation_line WHERE order_id = ANY(%s)",
+            [orders.ids],
+        )
+        values["lines"] = env.cr.fetchone()[0]
     if progress:
         values["progress"] = [progress.done, progress.remaining]
+    if values["meters"] > params["complete_max"]:
+        return values  # completion in one write: measured on smaller counts
     completed = env.ref("fieldservice.fsm_stage_completed")
     if suite:
         _swap_lines(env, orders)
@@ -250,7 +427,7 @@ def phase_crash(env, suite, params):
     """Plan CRASH_METERS meters in batches of 20 orders (1,000 meters) and
     fail in the third batch: two committed, the third rolled back."""
     company = env.company
-    _create_meters(env, suite, CRASH_METERS, params["tag"])
+    _create_meters(env, suite, CRASH_METERS, params["tag"])  # copied in SQL
     horizon = fields.Date.context_today(env.user) + relativedelta(days=1)
     Rotation = type(env["metering.rotation"])
     insert = Rotation._insert_lines
@@ -292,12 +469,33 @@ def _planned(env, tag):
     return list(env.cr.fetchone())
 
 
+def _load():
+    with open("/proc/loadavg", encoding="utf-8") as loadavg:
+        return " ".join(loadavg.read().split()[:3])
+
+
 PHASES = {"setup": phase_setup, "plan": phase_plan, "crash": phase_crash}
 
 
 def main():
     arguments = parser(__doc__)
     arguments.add_argument("--count", type=int, action="append")
+    arguments.add_argument(
+        "--orm-setup",
+        action="store_true",
+        help="create every area, point and meter by the ORM (slow: most of an "
+        "hour for a million meters) instead of copying the first ones in SQL",
+    )
+    arguments.add_argument(
+        "--complete-max",
+        type=int,
+        default=COMPLETE_MAX,
+        help="measure the completion in one write up to this many meters "
+        f"(default {COMPLETE_MAX:,})",
+    )
+    arguments.add_argument(
+        "--no-crash", action="store_true", help="skip the crash and resumption"
+    )
     args, __ = arguments.parse_known_args()
     setup_odoo(args)
     if args.side:
@@ -306,17 +504,32 @@ def main():
             params = json.loads(args.params)
             return result(PHASES[args.phase](env, args.side == "suite", params))
     rows = []
-    for count in args.count or [10_000, 30_000]:
+    for run, count in enumerate(args.count or [10_000, 30_000]):
         figures = {}
         for which in ("suite", "plain"):
             started = time.perf_counter()
-            tag = f"{os.getpid()}-{count}"
-            run_side(__file__, args, which, "setup", count=count, tag=tag)
+            tag = f"{os.getpid()}-{run}-{count}"
+            run_side(
+                __file__,
+                args,
+                which,
+                "setup",
+                count=count,
+                tag=tag,
+                orm=args.orm_setup,
+            )
             setup_s = time.perf_counter() - started
             figures[which] = run_side(
-                __file__, args, which, "plan", count=count, tag=tag
+                __file__,
+                args,
+                which,
+                "plan",
+                count=count,
+                tag=tag,
+                complete_max=args.complete_max,
             )
             figures[which]["setup_s"] = setup_s
+            figures[which]["load"] = _load()
         rows.append((count, figures["suite"], figures["plain"]))
     out("rotation planning (batches committed as they go), suite vs OCA only")
     table(
@@ -356,22 +569,33 @@ def main():
             rows[0][1]["start_mb"]
         )
     )
-    out("rotation completion in one write (suite: every line swapped and applied)")
-    table(
-        ["meters", "meters/s", "plain", "ratio", "queries/order", "plain", "ratio"],
-        [
+    for count, s, p in rows:
+        out(
+            f"  {count:,} meters: {s['lines']:,} lines; setup "
+            f"{s['setup_s']:.0f} s and {p['setup_s']:.0f} s plain "
+            f"({'ORM' if args.orm_setup else 'SQL copies'}); load average after "
+            f"the suite's side {s['load']}, after plain's {p['load']}"
+        )
+    rows = [row for row in rows if "complete_s" in row[1]]
+    if rows:
+        out("rotation completion in one write (suite: every line swapped and applied)")
+        table(
+            ["meters", "meters/s", "plain", "ratio", "queries/order", "plain", "ratio"],
             [
-                s["meters"],
-                s["meters"] / s["complete_s"],
-                p["meters"] / p["complete_s"],
-                ratio(p["complete_s"], s["complete_s"]),
-                s["complete_q"] / s["orders"],
-                p["complete_q"] / p["orders"],
-                ratio(s["complete_q"] / s["orders"], p["complete_q"] / p["orders"]),
-            ]
-            for count, s, p in rows
-        ],
-    )
+                [
+                    s["meters"],
+                    s["meters"] / s["complete_s"],
+                    p["meters"] / p["complete_s"],
+                    ratio(p["complete_s"], s["complete_s"]),
+                    s["complete_q"] / s["orders"],
+                    p["complete_q"] / p["orders"],
+                    ratio(s["complete_q"] / s["orders"], p["complete_q"] / p["orders"]),
+                ]
+                for count, s, p in rows
+            ],
+        )
+    if args.no_crash:
+        return
     crash = run_side(__file__, args, "suite", "crash", tag=f"{os.getpid()}-crash")
     out(
         f"crash in the third batch of {CRASH_METERS:,} meters: "

@@ -17,7 +17,7 @@
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ADDONS_DIR="$REPO_ROOT/addons"
 CONFIG_FILE="$REPO_ROOT/config/odoo.conf"
-MODULES="metering_service,metering_safety,metering_showcase"
+MODULES="metering_service,metering_safety,metering_showcase,metering_rotation_queue"
 
 # The project-local virtualenv that receives Odoo when no interpreter imports it.
 VENV_DIR="$REPO_ROOT/.venv"

@@ -117,8 +117,16 @@ def test_configuration_reaches_the_database_service(compose, odoo_conf):
 def test_serve_starts_with_the_demo(compose, odoo_conf):
     odoo = compose["services"]["odoo"]
     command = " ".join(odoo["command"].split())
-    assert ADDONS == ["metering_safety", "metering_service", "metering_showcase"]
-    assert "-i metering_service,metering_safety,metering_showcase" in command
+    assert ADDONS == [
+        "metering_rotation_queue",
+        "metering_safety",
+        "metering_service",
+        "metering_showcase",
+    ]
+    assert (
+        "-i metering_service,metering_safety,metering_showcase,metering_rotation_queue"
+        in command
+    )
     assert "--with-demo" in command
     assert "-d metering" in command
     assert odoo_conf["dbfilter"] == "^metering$"

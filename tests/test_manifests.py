@@ -16,8 +16,9 @@ def _manifest(addon_dir):
     return ast.literal_eval((addon_dir / "__manifest__.py").read_text())
 
 
-def test_the_three_addons_are_there():
+def test_the_four_addons_are_there():
     assert [d.name for d in ADDON_DIRS] == [
+        "metering_rotation_queue",
         "metering_safety",
         "metering_service",
         "metering_showcase",
@@ -48,6 +49,20 @@ def test_dependencies():
     ]
     assert "metering_service" in depends["metering_safety"]
     assert {"metering_service", "calendar"} <= depends["metering_showcase"]
+
+
+def test_the_queue_job_glue_changes_nothing_without_queue_job():
+    """metering_rotation_queue, as OCA's *_queue_job glue addons: installed by
+    itself once metering_service and queue_job are, needed by no other addon,
+    so that a database without queue_job plans the rotation as before."""
+    manifest = _manifest(ROOT / "addons/metering_rotation_queue")
+    assert manifest["auto_install"] is True
+    assert set(manifest["depends"]) == {"metering_service", "queue_job"}
+    for addon_dir in ADDON_DIRS:
+        assert "metering_rotation_queue" not in _manifest(addon_dir)["depends"]
+        assert "queue_job" not in _manifest(addon_dir)["depends"] or (
+            addon_dir.name == "metering_rotation_queue"
+        )
 
 
 @pytest.mark.parametrize("addon_dir", ADDON_DIRS, ids=lambda d: d.name)
@@ -82,4 +97,5 @@ def test_requirements_do_not_list_odoo():
         "openupgradelib",
         "xlsxwriter",
         "pytest-odoo",
+        "odoo-addon-queue-job",
     } <= names

@@ -268,7 +268,12 @@ def test_reports_print_as_chinese_pdfs(served_db, tmp_path):
 
 UNINSTALL_REINSTALL = """
 from odoo.modules.registry import Registry
-modules = ["metering_showcase", "metering_safety", "metering_service"]
+modules = [
+    "metering_rotation_queue",
+    "metering_showcase",
+    "metering_safety",
+    "metering_service",
+]
 for name in modules:
     with Registry(env.cr.dbname).cursor() as cr:
         e = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
@@ -316,7 +321,8 @@ def test_uninstall_and_reinstall(served_db, tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    uninstalled = "[('metering_safety', 'uninstalled'), "
+    uninstalled = "[('metering_rotation_queue', 'uninstalled'), "
+    uninstalled += "('metering_safety', 'uninstalled'), "
     uninstalled += "('metering_service', 'uninstalled'), "
     uninstalled += "('metering_showcase', 'uninstalled')]"
     assert f"AFTER UNINSTALL {uninstalled}" in result.stdout, result.stdout

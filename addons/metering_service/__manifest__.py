@@ -4,7 +4,7 @@
     "name": "Metering Field Service",
     "summary": "Metering work orders, meter registry and compliance checklists "
     "for the energy-metering center of a power utility",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Services/Field Service",
     "website": "https://github.com/metering-compliance/metering-compliance-suite",
     "author": "Metering Compliance Suite Authors",
@@ -39,6 +39,7 @@
         "views/metering_energy_adjustment_views.xml",
         "views/metering_checklist_template_views.xml",
         "views/metering_checklist_views.xml",
+        "views/metering_checklist_answer_report_views.xml",
         "report/metering_energy_adjustment_report.xml",
         "report/metering_xlsx_reports.xml",
         "report/report_templates.xml",

@@ -1,6 +1,7 @@
 """Write each addon's README.rst from its readme/ fragments (DESCRIPTION.md,
 CONFIGURE.md, USAGE.md), the way OCA's oca-gen-addon-readme does, for the
-small subset of Markdown the fragments use (paragraphs, lists, emphasis, code).
+small subset of Markdown the fragments use (paragraphs, lists, emphasis, code,
+fenced code blocks).
 
 Usage: python3 tests/tools/gen_readme.py [--check] [ADDON_DIR ...]
 With --check, write nothing and exit 1 when a README.rst is out of date.
@@ -16,8 +17,17 @@ SECTIONS = (("Configuration", "CONFIGURE.md"), ("Usage", "USAGE.md"))
 
 
 def _rst(markdown):
+    # fenced code blocks -> literal blocks (indented after "::")
+    markdown = re.sub(
+        r"^```[^\n]*\n(.*?)^```$", _literal_block, markdown, flags=re.M | re.S
+    )
     # inline code: `x` -> ``x``; emphasis and lists are the same in both syntaxes
     return re.sub(r"(?<!`)`([^`]+)`(?!`)", r"``\1``", markdown).strip()
+
+
+def _literal_block(match):
+    lines = match.group(1).rstrip("\n").splitlines()
+    return "::\n\n" + "\n".join(f"    {line}" if line else "" for line in lines)
 
 
 def _title(text, char):

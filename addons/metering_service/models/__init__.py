@@ -17,6 +17,8 @@ from . import metering_checklist_item
 from . import metering_checklist_assignment
 from . import metering_checklist
 from . import metering_checklist_answer
+from . import metering_checklist_answer_month
+from . import metering_checklist_answer_report
 from . import metering_checklist_target_mixin
 from . import fsm_order
 from . import metering_self_check

@@ -2,7 +2,59 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Command
 from odoo.tools import SQL
+
+# The sums over its answers that a checklist's score and result come from.
+SCORE_SUMS = (
+    "answered_weight",
+    "passed_weight",
+    "answered_count",
+    "due_count",
+    "critical_failure_count",
+)
+# Sums of weights are kept to this many decimals: added and taken away answer
+# after answer, they come back to exactly zero.
+WEIGHT_DIGITS = 6
+
+
+def score_sums(result, facts):
+    """What an answer of this result adds to the sums of its checklist
+    (SCORE_SUMS), given the facts of its item (ItemFacts)."""
+    answered = result in ("pass", "fail")
+    return (
+        facts.weight if answered else 0.0,
+        facts.weight if result == "pass" else 0.0,
+        1 if answered or result == "na" else 0,
+        1 if result == "unanswered" and facts.mandatory else 0,
+        1 if result == "fail" and facts.critical else 0,
+    )
+
+
+def score_values(sums):
+    """The sums, score and result of a checklist from its sums: the score
+    counts the answered items only (passed weight / answered weight); the
+    result is failed when a critical item failed, pending while a mandatory
+    item shown is unanswered or nothing is answered (an unanswered checklist is
+    never shown as passed), passed otherwise."""
+    answered_weight, passed_weight, answered_count, due, critical = sums
+    answered_weight = round(answered_weight, WEIGHT_DIGITS)
+    passed_weight = round(passed_weight, WEIGHT_DIGITS)
+    if critical:
+        result = "failed"
+    elif due or not answered_count:
+        result = "pending"
+    else:
+        result = "passed"
+    return {
+        "answered_weight": answered_weight,
+        "passed_weight": passed_weight,
+        "answered_count": answered_count,
+        "due_count": due,
+        "critical_failure_count": critical,
+        "score": 100.0 * passed_weight / answered_weight if answered_weight else 0.0,
+        "result": result,
+    }
 
 
 class MeteringChecklist(models.Model):
@@ -61,8 +113,16 @@ class MeteringChecklist(models.Model):
         index=True,
     )
     answer_ids = fields.One2many("metering.checklist.answer", "checklist_id", "Answers")
-    # Kept by _refresh_score() from one aggregate over the answers each time
-    # answers change: the cost of an answer does not grow with the checklist.
+    # What the score and the result come from (see score_values), kept by each
+    # change of an answer: the difference between what the answer was and what
+    # it became is added (_add_to_score), so that one answer costs the same
+    # whatever the checklist's length. _refresh_score() recomputes them from
+    # all the answers.
+    answered_weight = fields.Float(readonly=True)
+    passed_weight = fields.Float(readonly=True)
+    answered_count = fields.Integer("Items Answered", readonly=True)
+    due_count = fields.Integer("Mandatory Items Due", readonly=True)
+    critical_failure_count = fields.Integer("Critical Failures", readonly=True)
     score = fields.Float("Score (%)", readonly=True, aggregator="avg")
     result = fields.Selection(
         [("pending", "Pending"), ("passed", "Passed"), ("failed", "Failed")],
@@ -97,14 +157,38 @@ class MeteringChecklist(models.Model):
     def _compute_can_correct(self):
         self.can_correct = self.env.user.has_group("metering_service.group_team_leader")
 
-    def _refresh_score(self):
-        """Store the score and result of these checklists from their answers,
-        in one aggregate query whatever their length.
+    def write(self, vals):
+        # The answers of a checklist saved at once (its form's editable list
+        # sends one update per answer): checked, written and re-evaluated
+        # together, not one answer after the other.
+        commands = vals.get("answer_ids")
+        if not commands or not all(
+            isinstance(command, (list, tuple)) and command[0] == Command.UPDATE
+            for command in commands
+        ):
+            return super().write(vals)
+        Answer = self.env["metering.checklist.answer"]
+        values_of = {
+            Answer.browse(command[1]): command[2] for command in commands if command[2]
+        }
+        # the answers and their checklists read together, before the
+        # checklists' own write looks at them (for a user who may write some)
+        self.browse().check_access("write")
+        Answer.browse([answer.id for answer in values_of])._fetch_with_checklists()
+        others = {k: v for k, v in vals.items() if k != "answer_ids"}
+        if others:
+            super().write(others)
+        else:
+            # nothing of the checklist itself is written: what the ORM checks
+            # before writing its lines
+            self.check_access("write")
+        Answer._write_answers(values_of)
+        return True
 
-        The score counts the answered items only (passed weight / answered
-        weight); the result is failed when a critical item failed, pending
-        while a mandatory item shown is unanswered or nothing is answered (an
-        unanswered checklist is never shown as passed), passed otherwise."""
+    def _refresh_score(self):
+        """Recompute the sums, score and result of these checklists from all
+        their answers, in one aggregate query whatever their length (answers
+        made by hand; answering adds its difference, see _add_to_score)."""
         if not self:
             return True
         self.env["metering.checklist.answer"].flush_model(
@@ -121,12 +205,12 @@ class MeteringChecklist(models.Model):
                            WHERE answer.result IN ('pass', 'fail')), 0),
                        COALESCE(SUM(item.weight) FILTER (
                            WHERE answer.result = 'pass'), 0),
-                       COALESCE(BOOL_OR(
-                           answer.result = 'fail' AND item.critical), FALSE),
-                       COALESCE(BOOL_OR(
-                           answer.result = 'unanswered' AND item.mandatory), FALSE),
-                       COALESCE(BOOL_OR(
-                           answer.result IN ('pass', 'fail', 'na')), FALSE)
+                       COUNT(*) FILTER (
+                           WHERE answer.result IN ('pass', 'fail', 'na')),
+                       COUNT(*) FILTER (
+                           WHERE answer.result = 'unanswered' AND item.mandatory),
+                       COUNT(*) FILTER (
+                           WHERE answer.result = 'fail' AND item.critical)
                   FROM metering_checklist_answer answer
                   JOIN metering_checklist_item item ON item.id = answer.item_id
                  WHERE answer.checklist_id = ANY(%s)
@@ -135,27 +219,44 @@ class MeteringChecklist(models.Model):
                 self.ids,
             )
         )
-        facts = {row[0]: row[1:] for row in rows}
+        sums = {row[0]: row[1:] for row in rows}
+        self._write_score(
+            {
+                checklist: score_values(sums.get(checklist.id, (0.0, 0.0, 0, 0, 0)))
+                for checklist in self
+            }
+        )
+        return True
+
+    def _add_to_score(self, deltas):
+        """Add to the sums of these checklists what their answers' changes
+        made of them: {checklist id: the difference of each sum}."""
+        self._write_score(
+            {
+                checklist: score_values(
+                    [
+                        checklist[name] + delta
+                        for name, delta in zip(
+                            SCORE_SUMS, deltas[checklist.id], strict=True
+                        )
+                    ]
+                )
+                for checklist in self.browse(list(deltas))
+            }
+        )
+
+    def _write_score(self, values_of):
+        """Store {checklist: values of score_values()} where they changed."""
         changes = {}
-        for checklist in self:
-            answered, passed, critical_failed, due, any_answered = facts.get(
-                checklist.id, (0, 0, False, False, False)
-            )
-            score = 100.0 * passed / answered if answered else 0.0
-            if critical_failed:
-                result = "failed"
-            elif due or not any_answered:
-                result = "pending"
-            else:
-                result = "passed"
-            if (checklist.score, checklist.result) != (score, result):
-                changes.setdefault((score, result), []).append(checklist.id)
-        for (score, result), ids in changes.items():
+        for checklist, values in values_of.items():
+            if any(checklist[name] != value for name, value in values.items()):
+                key = tuple(sorted(values.items()))
+                changes.setdefault(key, []).append(checklist.id)
+        for values, ids in changes.items():
             # Earned: computed here, never written by a user.
             self.browse(ids).sudo().with_context(tracking_disable=True).write(
-                {"score": score, "result": result}
+                dict(values)
             )
-        return True
 
     def _blocking_answers(self):
         """Mandatory items unanswered and critical items failed."""
@@ -224,6 +325,21 @@ class MeteringChecklist(models.Model):
             "res_id": self.id,
             "view_mode": "form",
         }
+
+    def action_answer_in_list(self):
+        """The checklist's questions in an editable list, saved once."""
+        return self._action_open_in(
+            "metering_service.metering_checklist_view_form_list"
+        )
+
+    def action_answer_on_cards(self):
+        """Back to the cards, one answer saved at a time."""
+        return self._action_open_in("metering_service.metering_checklist_view_form")
+
+    def _action_open_in(self, view_xmlid):
+        action = self.action_open()
+        action["views"] = [(self.env.ref(view_xmlid).id, "form")]
+        return action
 
     def action_open_target(self):
         self.ensure_one()

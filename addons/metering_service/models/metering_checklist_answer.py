@@ -1,7 +1,11 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from .metering_checklist import SCORE_SUMS, score_sums
+from .metering_checklist_item import number_passes
 
 VALUE_FIELDS = {
     "value_pass_fail",
@@ -112,128 +116,82 @@ class MeteringChecklistAnswer(models.Model):
     _failed_idx = models.Index("(item_id, template_id) WHERE result = 'fail'")
     _date_brin_idx = models.Index("USING brin (date)")
 
-    def _refresh_results(self):
-        """Re-evaluate these answers (their values changed), then the answers
-        shown on a condition about them, level by level as far as a
-        visibility changes, and the score of their checklists.
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
 
-        The cost follows the answers that depend on the changed ones, not the
-        length of the checklist: one query finds the dependents of a level,
-        one aggregate recomputes the score (see _refresh_score)."""
-        todo = {answer: answer.is_applicable for answer in self}
-        sources = self
-        while todo:
-            changes = {}
-            moved = self.browse()
-            for answer, applicable in todo.items():
-                result = answer._own_result() if applicable else "hidden"
-                if (answer.is_applicable, answer.result) != (applicable, result):
-                    changes.setdefault((applicable, result), []).append(answer.id)
-                    if answer.is_applicable != applicable:
-                        moved |= answer
-            for (applicable, result), ids in changes.items():
-                # Earned: past this model's write(), which takes answers from
-                # users.
-                super(MeteringChecklistAnswer, self.browse(ids).sudo()).write(
-                    {
-                        "is_applicable": applicable,
-                        "result": result,
-                        "pass_rate": 100.0 if result == "pass" else 0.0,
-                    }
-                )
-            todo = sources._dependents_applicability()
-            # Further down, only a change of visibility changes the answers
-            # shown on a condition.
-            sources = moved
-        self.checklist_id._refresh_score()
-        return True
-
-    def _dependents_applicability(self):
-        """{answer: applicable} of the answers of the same checklists whose
-        item is shown on a condition about the items of these answers."""
-        sources = self.filtered(lambda a: a.item_id.has_dependents)
-        if not sources:
-            return {}
-        # found and read (what a read would fetch of them) in one query
-        dependents = self.sudo().search_fetch(
-            [
-                ("checklist_id", "in", sources.checklist_id.ids),
-                ("item_id.condition_item_id", "in", sources.item_id.ids),
-            ],
-            [
-                name
-                for name, field in self._fields.items()
-                if field.store and field.column_type and field.prefetch is True
-            ],
+    def _metering_create_values(self, vals_list):
+        # The template of an answer made by hand (checklists insert theirs,
+        # see metering.checklist.target.mixin): the facts of its item are
+        # found by it.
+        vals_list = super()._metering_create_values(vals_list)
+        missing = [vals for vals in vals_list if not vals.get("template_id")]
+        items = (
+            self.env["metering.checklist.item"]
+            .sudo()
+            .browse([vals["item_id"] for vals in missing if vals.get("item_id")])
         )
-        source_of = {(a.checklist_id.id, a.item_id.id): a for a in sources}
-        todo = {}
-        for answer in dependents.with_env(self.env):
-            item = answer.item_id
-            source = source_of.get((answer.checklist_id.id, item.condition_item_id.id))
-            if source is None:
-                continue
-            applicable = source.is_applicable and (
-                source.choice_id == item.condition_choice_id
-                if item.condition_value == "choice"
-                else source._answer_key() == item.condition_value
-            )
-            todo[answer] = applicable
-        return todo
+        template_of = {item.id: item.template_id.id for item in items}
+        for vals in missing:
+            vals["template_id"] = template_of.get(vals.get("item_id"), False)
+        return vals_list
 
-    def _answer_key(self):
-        """The answer as a condition compares it: pass, fail, yes, no, na."""
-        if self.kind == "yes_no_na":
-            return self.value_yes_no
-        return self._own_result()
+    @api.model_create_multi
+    def create(self, vals_list):
+        answers = super().create(vals_list)
+        # what the checklists add up comes from all their answers
+        answers.checklist_id._refresh_score()
+        return answers
 
-    def _own_result(self):
-        kind = self.item_id.kind
-        if kind == "pass_fail":
-            return self.value_pass_fail or "unanswered"
-        if kind == "yes_no_na":
-            return {"yes": "pass", "no": "fail", "na": "na"}.get(
-                self.value_yes_no, "unanswered"
-            )
-        if kind == "number":
-            if not self.answered_on:
-                return "unanswered"
-            return "pass" if self.item_id._number_passes(self.value_number) else "fail"
-        if kind == "choice":
-            if not self.choice_id:
-                return "unanswered"
-            return "fail" if self.choice_id.is_failure else "pass"
-        value = {
-            "text": self.value_text,
-            "photo": self.attachment_ids,
-            "signature": self.signature,
-        }[kind]
-        return "pass" if value else "unanswered"
-
-    def _check_failure_evidence(self):
-        for answer in self.filtered(lambda a: a.result == "fail"):
-            item = answer.item_id
-            if item.fail_requires_note and not (answer.note or "").strip():
-                raise ValidationError(
-                    self.env._(
-                        "%(item)s failed: explain the failure in a note.",
-                        item=item.name,
-                    )
-                )
-            if item.fail_requires_photo and not answer.attachment_ids:
-                raise ValidationError(
-                    self.env._(
-                        "%(item)s failed: attach a photo of the failure.",
-                        item=item.name,
-                    )
-                )
+    def unlink(self):
+        # a completed checklist's score and result are the record of its
+        # completion: answers deleted later (the retention period of the
+        # metering policy) leave them as they are
+        checklists = self.checklist_id.filtered(lambda c: c.state != "done")
+        res = super().unlink()
+        checklists.exists()._refresh_score()
+        return res
 
     def write(self, vals):
+        self._check_answering()
+        before = {answer: answer.result for answer in self}
+        res = super().write(vals)
+        if VALUE_FIELDS & set(vals):
+            self._earn_answered()
+        self._answered(before, self if VALUE_FIELDS & set(vals) else self.browse())
+        return res
+
+    def _write_answers(self, values_of):
+        """Write {answer: values} of different values at once (a checklist
+        saved with all its answers): one check of who answers, each answer's
+        values through the ORM's write (the field access and record rules
+        of each, from the cache), one re-evaluation of all the answers that
+        changed and one update of the score."""
+        answers = self.browse([answer.id for answer in values_of])
+        answers._check_answering()
+        before = {answer: answer.result for answer in answers}
+        valued = self.browse()
+        for answer, vals in values_of.items():
+            super(MeteringChecklistAnswer, answer).write(vals)
+            if VALUE_FIELDS & set(vals):
+                valued |= answer
+        valued._earn_answered()
+        answers._answered(before, valued)
+        return True
+
+    def _check_answering(self):
+        """May the user answer these answers: he may change their targets,
+        and a completed checklist is changed by a team leader only."""
+        # nothing is read for a user who may not write answers at all
+        self.browse().check_access("write")
+        self._fetch_with_checklists()
+        # the record rules of the answers, from what was just read, before
+        # those of their targets
+        self.check_access("write")
         checklists = self.checklist_id
         checklists._check_target_access()
         done = checklists.filtered(lambda c: c.state == "done")
-        is_leader = self.env.user.has_group("metering_service.group_team_leader")
-        if done and not is_leader:
+        if done and not self.env.user.has_group("metering_service.group_team_leader"):
             raise UserError(
                 self.env._(
                     "Checklist %(checklist)s is completed: only a team leader may "
@@ -241,16 +199,22 @@ class MeteringChecklistAnswer(models.Model):
                     checklist=done[0].template_id.display_name,
                 )
             )
-        before = {answer: answer.result for answer in self}
-        res = super().write(vals)
-        if VALUE_FIELDS & set(vals):
-            # who answered, and when, is earned by answering
-            super(MeteringChecklistAnswer, self.sudo()).write(
-                {"answered_by_id": self.env.uid, "answered_on": fields.Datetime.now()}
-            )
-        if VALUE_FIELDS & set(vals):
-            self._refresh_results()
+
+    def _earn_answered(self):
+        # who answered, and when, is earned by answering
+        return super(MeteringChecklistAnswer, self.sudo()).write(
+            {"answered_by_id": self.env.uid, "answered_on": fields.Datetime.now()}
+        )
+
+    def _answered(self, before, valued):
+        """What follows answers written: the results of those whose value
+        changed (`valued`) and of the answers shown on a condition about
+        them, the evidence of a failure, the log of a correction of a
+        completed checklist and the corrective actions of new failures."""
+        if valued:
+            valued._refresh_results()
         self._check_failure_evidence()
+        done = self.checklist_id.filtered(lambda c: c.state == "done")
         if done:
             # A team leader's correction of a completed checklist is logged:
             # who, which items, and what each result was and became.
@@ -276,7 +240,216 @@ class MeteringChecklistAnswer(models.Model):
             lambda a: a.result == "fail" and before[a] != "fail"
         )
         newly_failed._schedule_corrective_actions()
-        return res
+
+    def _fetch_with_checklists(self):
+        """Read these answers and their checklists in one query: what
+        answering needs of both (the record rules go through the checklist,
+        the score is added to it). Values already in cache are kept, as
+        the ORM's own fetch does."""
+        field_cache = self._fields["checklist_id"]._get_cache(self.env)
+        todo = self.browse(i for i in self._ids if i and i not in field_cache)
+        if not todo:
+            return
+        Checklist = self.env["metering.checklist"].sudo()
+        Answer = self.sudo()
+        query = Answer._search([("id", "in", todo.ids)], active_test=False)
+        alias = query.left_join(
+            self._table, "checklist_id", Checklist._table, "id", "checklist_id"
+        )
+        answer_fields = [
+            field
+            for field in self._fields.values()
+            if field.store and field.column_type and field.prefetch is True
+        ]
+        checklist_fields = [
+            field
+            for field in Checklist._fields.values()
+            if field.store and field.column_type and field.prefetch is True
+        ]
+
+        def column(model, table, field):
+            sql = model._field_to_sql(table, field.name, query)
+            if field.translate:
+                return sql
+            # as the ORM's fetch: a pending update of the field is in cache
+            return SQL(
+                sql.code, *sql.params, to_flush=(f for f in sql.to_flush if f != field)
+            )
+
+        rows = self.env.execute_query(
+            query.select(
+                SQL.identifier(self._table, "id"),
+                *[column(Answer, self._table, field) for field in answer_fields],
+                SQL.identifier(alias, "id"),
+                *[column(Checklist, alias, field) for field in checklist_fields],
+            )
+        )
+        if not rows:
+            return
+        size = len(answer_fields) + 1
+        columns = list(zip(*rows, strict=True))
+        answers = self.browse(columns[0])
+        for field, values in zip(answer_fields, columns[1:size], strict=True):
+            field._insert_cache(answers, values)
+        checklist_rows = {row[size]: row[size:] for row in rows if row[size]}
+        if checklist_rows:
+            columns = list(zip(*checklist_rows.values(), strict=True))
+            checklists = Checklist.browse(columns[0]).with_env(self.env)
+            for field, values in zip(checklist_fields, columns[1:], strict=True):
+                field._insert_cache(checklists, values)
+
+    # ------------------------------------------------------------------
+    # Results
+    # ------------------------------------------------------------------
+
+    def _facts(self):
+        """The facts of the item of this answer (ItemFacts), from the
+        registry's cache."""
+        return self.env["metering.checklist.item"]._facts(
+            self.template_id.id, self.item_id.id
+        )
+
+    def _refresh_results(self):
+        """Re-evaluate these answers (their values changed), then the answers
+        shown on a condition about them, level by level as far as a
+        visibility changes, and add what changed to the score of their
+        checklists.
+
+        The cost follows the answers that depend on the changed ones, not the
+        length of the checklist: one query finds the dependents of a level;
+        the items' facts come from the registry's cache; the score takes the
+        difference of each changed answer (see metering.checklist
+        _add_to_score)."""
+        deltas = {}
+        todo = {answer: answer.is_applicable for answer in self}
+        # The answers whose dependents are evaluated next: first these answers
+        # (their values changed), then, level after level, those whose
+        # visibility changed.
+        sources = self
+        while todo:
+            changes = {}
+            moved = self.browse()
+            for answer, applicable in todo.items():
+                facts = answer._facts()
+                result = answer._own_result(facts) if applicable else "hidden"
+                if (answer.is_applicable, answer.result) != (applicable, result):
+                    changes.setdefault((applicable, result), []).append(answer.id)
+                    if answer.is_applicable != applicable:
+                        moved |= answer
+                    delta = deltas.setdefault(
+                        answer.checklist_id.id, [0] * len(SCORE_SUMS)
+                    )
+                    for i, (new, old) in enumerate(
+                        zip(
+                            score_sums(result, facts),
+                            score_sums(answer.result, facts),
+                            strict=True,
+                        )
+                    ):
+                        delta[i] += new - old
+            for (applicable, result), ids in changes.items():
+                # Earned: past this model's write(), which takes answers from
+                # users.
+                super(MeteringChecklistAnswer, self.browse(ids).sudo()).write(
+                    {
+                        "is_applicable": applicable,
+                        "result": result,
+                        "pass_rate": 100.0 if result == "pass" else 0.0,
+                    }
+                )
+            todo = (sources | moved)._dependents_applicability()
+            # Further down, only a change of visibility changes the answers
+            # shown on a condition: the sources of the next level are the
+            # answers of this one that appeared or disappeared.
+            sources = self.browse()
+        if deltas:
+            self.env["metering.checklist"]._add_to_score(deltas)
+        return True
+
+    def _dependents_applicability(self):
+        """{answer: applicable} of the answers of the same checklists whose
+        item is shown on a condition about the items of these answers."""
+        facts_of = {answer: answer._facts() for answer in self}
+        sources = self.filtered(lambda a: facts_of[a].dependent_ids)
+        if not sources:
+            return {}
+        # found and read (what a read would fetch of them) in one query
+        dependents = self.sudo().search_fetch(
+            [
+                ("checklist_id", "in", sources.checklist_id.ids),
+                (
+                    "item_id",
+                    "in",
+                    list({i for a in sources for i in facts_of[a].dependent_ids}),
+                ),
+            ],
+            [
+                name
+                for name, field in self._fields.items()
+                if field.store and field.column_type and field.prefetch is True
+            ],
+        )
+        source_of = {(a.checklist_id.id, a.item_id.id): a for a in sources}
+        todo = {}
+        for answer in dependents.with_env(self.env):
+            facts = answer._facts()
+            source = source_of.get((answer.checklist_id.id, facts.condition_item_id))
+            if source is None:
+                continue
+            applicable = source.is_applicable and (
+                source.choice_id.id == facts.condition_choice_id
+                if facts.condition_value == "choice"
+                else source._answer_key(facts_of[source]) == facts.condition_value
+            )
+            todo[answer] = applicable
+        return todo
+
+    def _answer_key(self, facts):
+        """The answer as a condition compares it: pass, fail, yes, no, na."""
+        if facts.kind == "yes_no_na":
+            return self.value_yes_no
+        return self._own_result(facts)
+
+    def _own_result(self, facts):
+        kind = facts.kind
+        if kind == "pass_fail":
+            return self.value_pass_fail or "unanswered"
+        if kind == "yes_no_na":
+            return {"yes": "pass", "no": "fail", "na": "na"}.get(
+                self.value_yes_no, "unanswered"
+            )
+        if kind == "number":
+            if not self.answered_on:
+                return "unanswered"
+            return "pass" if number_passes(facts, self.value_number) else "fail"
+        if kind == "choice":
+            if not self.choice_id:
+                return "unanswered"
+            return "fail" if self.choice_id.id in facts.failure_choice_ids else "pass"
+        value = {
+            "text": self.value_text,
+            "photo": self.attachment_ids,
+            "signature": self.signature,
+        }[kind]
+        return "pass" if value else "unanswered"
+
+    def _check_failure_evidence(self):
+        for answer in self.filtered(lambda a: a.result == "fail"):
+            facts = answer._facts()
+            if facts.fail_requires_note and not (answer.note or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "%(item)s failed: explain the failure in a note.",
+                        item=answer.item_id.name,
+                    )
+                )
+            if facts.fail_requires_photo and not answer.attachment_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(item)s failed: attach a photo of the failure.",
+                        item=answer.item_id.name,
+                    )
+                )
 
     def action_open_answer(self):
         self.ensure_one()

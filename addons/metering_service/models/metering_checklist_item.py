@@ -1,6 +1,8 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from collections import namedtuple
+
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 ITEM_KINDS = [
@@ -31,6 +33,40 @@ CONDITIONS_BY_KIND = {
     "photo": ("pass",),
     "signature": ("pass",),
 }
+# What answering needs to know of an item: fixed once its template is
+# published (a published template is frozen), so kept in the registry's cache
+# (see MeteringChecklistItem._template_facts) rather than read with every
+# answer.
+ItemFacts = namedtuple(
+    "ItemFacts",
+    [
+        "kind",
+        "has_min",
+        "min_value",
+        "has_max",
+        "max_value",
+        "mandatory",
+        "critical",
+        "weight",
+        "fail_requires_note",
+        "fail_requires_photo",
+        "condition_item_id",
+        "condition_value",
+        "condition_choice_id",
+        # the items shown on a condition about this one
+        "dependent_ids",
+        # the choices that fail the item
+        "failure_choice_ids",
+    ],
+)
+
+
+def number_passes(facts, value):
+    """Whether a number is within the range of an item (its facts)."""
+    return not (
+        (facts.has_min and value < facts.min_value)
+        or (facts.has_max and value > facts.max_value)
+    )
 
 
 class MeteringChecklistItem(models.Model):
@@ -191,6 +227,7 @@ class MeteringChecklistItem(models.Model):
         self.env["metering.checklist.template"].browse(
             [vals["template_id"] for vals in vals_list if vals.get("template_id")]
         )._check_editable()
+        self.env.registry.clear_cache()
         return super().create(vals_list)
 
     def write(self, vals):
@@ -200,11 +237,13 @@ class MeteringChecklistItem(models.Model):
             if name in self._fields:
                 self._check_field_access(self._fields[name], "write")
         self.template_id._check_editable()
+        self.env.registry.clear_cache()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_frozen(self):
         self.template_id._check_editable()
+        self.env.registry.clear_cache()
 
     def action_open_item(self):
         """The item's details (range, choices, help, evidence of a failure)
@@ -221,10 +260,68 @@ class MeteringChecklistItem(models.Model):
 
     def _number_passes(self, value):
         self.ensure_one()
-        return not (
-            (self.has_min and value < self.min_value)
-            or (self.has_max and value > self.max_value)
+        return number_passes(self, value)
+
+    @api.model
+    def _facts(self, template_id, item_id):
+        """The facts (ItemFacts) of an item of a template, from the cache."""
+        facts = self._template_facts(template_id).get(item_id)
+        if facts is None:
+            # an answer made by hand for an item of another template
+            item = self.browse(item_id).sudo()
+            facts = self._template_facts(item.template_id.id)[item_id]
+        return facts
+
+    @api.model
+    @tools.ormcache("template_id")
+    def _template_facts(self, template_id):
+        """{item id: ItemFacts} of the items of a template, read once for all
+        its answers: on a running server, answering reads no item.
+
+        The cache is cleared by any change of an item or of a choice (only a
+        draft template changes; its checklists start once it is published)."""
+        items = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_fetch(
+                [("template_id", "=", template_id), ("display_type", "=", False)],
+                [name for name in ItemFacts._fields if name in self._fields],
+            )
         )
+        failures = (
+            self.env["metering.checklist.choice"]
+            .sudo()
+            .search_fetch(
+                [("item_id", "in", items.ids), ("is_failure", "=", True)], ["item_id"]
+            )
+        )
+        failures_of = {}
+        for choice in failures:
+            failures_of.setdefault(choice.item_id.id, set()).add(choice.id)
+        dependents_of = {}
+        for item in items:
+            if item.condition_item_id:
+                dependents_of.setdefault(item.condition_item_id.id, []).append(item.id)
+        return {
+            item.id: ItemFacts(
+                kind=item.kind,
+                has_min=item.has_min,
+                min_value=item.min_value,
+                has_max=item.has_max,
+                max_value=item.max_value,
+                mandatory=item.mandatory,
+                critical=item.critical,
+                weight=item.weight,
+                fail_requires_note=item.fail_requires_note,
+                fail_requires_photo=item.fail_requires_photo,
+                condition_item_id=item.condition_item_id.id,
+                condition_value=item.condition_value,
+                condition_choice_id=item.condition_choice_id.id,
+                dependent_ids=tuple(dependents_of.get(item.id, ())),
+                failure_choice_ids=frozenset(failures_of.get(item.id, ())),
+            )
+            for item in items
+        }
 
 
 class MeteringChecklistChoice(models.Model):
@@ -245,12 +342,16 @@ class MeteringChecklistChoice(models.Model):
         self.env["metering.checklist.item"].browse(
             [vals["item_id"] for vals in vals_list if vals.get("item_id")]
         ).template_id._check_editable()
+        # the facts of the items (their failing choices) are cached
+        self.env.registry.clear_cache()
         return super().create(vals_list)
 
     def write(self, vals):
         self.item_id.template_id._check_editable()
+        self.env.registry.clear_cache()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_frozen(self):
         self.item_id.template_id._check_editable()
+        self.env.registry.clear_cache()

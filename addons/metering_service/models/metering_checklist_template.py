@@ -144,6 +144,11 @@ class MeteringChecklistTemplate(models.Model):
         return {
             "score": 0.0,
             "result": "pending" if shown else "passed",
+            "answered_weight": 0.0,
+            "passed_weight": 0.0,
+            "answered_count": 0,
+            "due_count": len(shown.filtered("mandatory")),
+            "critical_failure_count": 0,
         }
 
     def action_publish(self):

@@ -40,6 +40,7 @@ PERIOD_FIELDS = (
     "dispute_days",
     "replacement_days",
     "rotation_horizon_days",
+    "checklist_retention_years",
 )
 
 
@@ -162,6 +163,18 @@ class MeteringPolicy(models.Model):
         tracking=True,
         help="State Grid's service commitment: on site within 45 minutes in "
         "towns, 90 in the countryside, 2 hours in remote areas, on average.",
+    )
+
+    # Retention of the checklist answers
+    checklist_retention_years = fields.Integer(
+        "Keep checklist answers (years)",
+        default=0,
+        tracking=True,
+        help="The answers of completed checklists older than this many years are "
+        "deleted, once counted into the monthly summary that the checklist "
+        "analysis reads; the checklists keep their score and result. 0 keeps "
+        "every answer: they are compliance records, deleted only on the "
+        "decision of the center's archives.",
     )
 
     _company_uniq = models.UniqueIndex(

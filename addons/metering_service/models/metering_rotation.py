@@ -97,28 +97,13 @@ class MeteringRotation(models.AbstractModel):
         cron's time is up; the next run, or a run after a crash, goes on with
         the meters left: a committed meter is in an open rotation order, and
         `_due_domain` never plans it twice."""
-        order_type = self.env.ref("metering_service.fsm_order_type_rotation")
         chunks = self._groups(company, horizon_date, max_devices)
         Cron = self.env["ir.cron"]
         if commit:
             Cron._commit_progress(remaining=sum(len(ids) for __, ids in chunks))
-        Order = self.env["fsm.order"].with_context(tracking_disable=True)
         order_ids = []
-        for start in range(0, len(chunks), self.ORDER_BATCH):
-            batch = chunks[start : start + self.ORDER_BATCH]
-            created = Order.create(
-                [
-                    {
-                        "type": order_type.id,
-                        "location_id": area_id,
-                        "company_id": company.id,
-                        "equipment_ids": [fields.Command.set(device_ids)],
-                    }
-                    for area_id, device_ids in batch
-                ]
-            )
-            self._insert_lines(created)
-            order_ids += created.ids
+        for batch in self._batches(chunks):
+            order_ids += self._plan_batch(company, batch).ids
             if commit:
                 self.env.flush_all()
                 time_left = Cron._commit_progress(sum(len(ids) for __, ids in batch))
@@ -126,6 +111,35 @@ class MeteringRotation(models.AbstractModel):
                 if not time_left:
                     break
         return self.env["fsm.order"].browse(order_ids)
+
+    @api.model
+    def _batches(self, chunks, size=None):
+        """The chunks of `_groups`, `size` (ORDER_BATCH) orders at a time: the
+        unit of work that is created (and, in a cron, committed) at once; that
+        of a job in metering_rotation_queue."""
+        size = size or self.ORDER_BATCH
+        for start in range(0, len(chunks), size):
+            yield chunks[start : start + size]
+
+    @api.model
+    def _plan_batch(self, company, chunks):
+        """Create one rotation order per chunk (area id, device ids), with its
+        lines; returns the orders."""
+        order_type = self.env.ref("metering_service.fsm_order_type_rotation")
+        Order = self.env["fsm.order"].with_context(tracking_disable=True)
+        orders = Order.create(
+            [
+                {
+                    "type": order_type.id,
+                    "location_id": area_id,
+                    "company_id": company.id,
+                    "equipment_ids": [fields.Command.set(device_ids)],
+                }
+                for area_id, device_ids in chunks
+            ]
+        )
+        self._insert_lines(orders)
+        return orders
 
     @api.model
     def _insert_lines(self, orders):

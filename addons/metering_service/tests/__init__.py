@@ -24,3 +24,4 @@ from . import test_xlsx_reports
 from . import test_rotation_plan_xlsx
 from . import test_energy_adjustment_tour
 from . import test_order_form_queries
+from . import test_checklist_analysis

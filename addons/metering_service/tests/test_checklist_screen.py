@@ -1,6 +1,7 @@
 # Copyright 2026 Metering Compliance Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form
 
 from .test_checklist import ChecklistCommon
 
@@ -72,3 +73,51 @@ class TestChecklistScreen(ChecklistCommon):
         self.assertIn(self.leader.name, message.body)
         self.assertIn("Phase voltage (Passed → Failed)", message.body)
         self.assertEqual(checklist.state, "done")
+
+    def test_whole_checklist_on_one_screen(self):
+        """The technician answers every question of a checklist in one list,
+        each with the widget of its kind, and saves once."""
+        view = self.env.ref("metering_service.metering_checklist_view_form_list")
+        arch = (
+            self.env["metering.checklist"]
+            .with_user(self.technician)
+            .get_views([(view.id, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn('editable="bottom"', arch)
+        for widget in (
+            '<field name="value_pass_fail" widget="selection_badge"',
+            '<field name="value_yes_no" widget="selection_badge"',
+            '<field name="value_number"',
+            '<field name="choice_id"',
+            '<field name="value_text"',
+            '<field name="attachment_ids" widget="many2many_binary"',
+            'name="action_open_answer"',
+        ):
+            self.assertIn(widget, arch)
+        order = self._order()
+        checklist = order.checklist_ids.with_user(self.technician)
+        self.assertEqual(
+            checklist.action_answer_in_list()["views"], [(view.id, "form")]
+        )
+        # the cards, from the list
+        cards = self.env.ref("metering_service.metering_checklist_view_form")
+        self.assertEqual(
+            checklist.action_answer_on_cards()["views"], [(cards.id, "form")]
+        )
+        with Form(checklist, view=view) as form:
+            for index, vals in (
+                (0, {"value_pass_fail": "pass"}),
+                (1, {"value_number": 230}),
+                (2, {"value_yes_no": "yes"}),
+            ):
+                with form.answer_ids.edit(index) as line:
+                    for name, value in vals.items():
+                        setattr(line, name, value)
+        answers = self._answers(order)
+        self.assertEqual(answers["Seals applied"].result, "pass")
+        self.assertEqual(answers["Phase voltage"].result, "pass")
+        self.assertEqual(answers["CT fitted"].result, "pass")
+        self.assertEqual(answers["Phase voltage"].answered_by_id, self.technician)
+        # the photo of the CT ratio is now asked for
+        self.assertEqual(answers["CT ratio label photographed"].result, "unanswered")
+        self.assertEqual((checklist.score, checklist.result), (100.0, "pending"))

@@ -180,3 +180,99 @@ class TestChecklistPhoneTour(HttpCase):
         self.assertEqual(answers["Photo of the broken seal"].answered_by_id, technician)
         self.assertTrue(answers["Customer signature"].signature)
         self.assertEqual(checklist.result, "passed")
+
+
+@tagged("post_install", "-at_install")
+class TestChecklistListTour(HttpCase):
+    """The technician answers a whole checklist in one list and saves once."""
+
+    def test_technician_answers_in_a_list(self):
+        technician = new_test_user(
+            self.env,
+            login="tour-ck-list",
+            groups="metering_service.group_field_technician",
+            password="tour-ck-list",
+            lang="en_US",
+        )
+        template = self.env["metering.checklist.template"].create(
+            {"name": "Tour list meter check"}
+        )
+        Item = self.env["metering.checklist.item"]
+        Item.create(
+            [
+                {
+                    "template_id": template.id,
+                    "sequence": 1,
+                    "name": "Seals intact",
+                    "critical": True,
+                },
+                {
+                    "template_id": template.id,
+                    "sequence": 2,
+                    "name": "Phase voltage",
+                    "kind": "number",
+                    "unit": "V",
+                    "has_min": True,
+                    "min_value": 198,
+                    "has_max": True,
+                    "max_value": 242,
+                    "weight": 2,
+                },
+            ]
+        )
+        ct = Item.create(
+            {
+                "template_id": template.id,
+                "sequence": 3,
+                "name": "CT fitted",
+                "kind": "yes_no_na",
+            }
+        )
+        Item.create(
+            {
+                "template_id": template.id,
+                "sequence": 4,
+                "name": "CT ratio label photographed",
+                "kind": "photo",
+                "condition_item_id": ct.id,
+                "condition_value": "yes",
+            }
+        )
+        template.action_publish()
+        order_type = self.env["fsm.order.type"].create(
+            {"name": "Tour list check", "internal_type": "fsm"}
+        )
+        self.env["metering.checklist.assignment"].create(
+            {
+                "template_id": template.id,
+                "order_type_id": order_type.id,
+                "stage_id": self.env.ref("fieldservice.fsm_stage_completed").id,
+            }
+        )
+        owner = self.env["res.partner"].create({"name": "Tour list owner"})
+        order = self.env["fsm.order"].create(
+            {
+                "type": order_type.id,
+                "location_id": self.env["fsm.location"]
+                .create({"name": "Tour list point", "owner_id": owner.id})
+                .id,
+                "person_id": self.env["fsm.person"]
+                .create({"partner_id": technician.partner_id.id})
+                .id,
+            }
+        )
+        checklist = order.checklist_ids
+        self.start_tour(
+            f"/odoo/action-metering_service.metering_checklist_action/{checklist.id}",
+            "metering_checklist_list",
+            login=technician.login,
+        )
+        answers = {a.name: a for a in checklist.answer_ids}
+        self.assertEqual(answers["Seals intact"].result, "pass")
+        self.assertEqual(answers["Phase voltage"].value_number, 230)
+        self.assertEqual(answers["CT fitted"].result, "fail")
+        self.assertEqual(answers["CT ratio label photographed"].result, "hidden")
+        self.assertEqual(answers["Phase voltage"].answered_by_id, technician)
+        # 3 of 4 weighted points passed; the CT is not critical
+        self.assertEqual((checklist.score, checklist.result), (75.0, "passed"))
+        self.assertEqual(checklist.state, "done")

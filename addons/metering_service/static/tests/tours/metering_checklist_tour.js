@@ -379,3 +379,50 @@ registry.category("web_tour.tours").add("metering_checklist_phone", {
         },
     ],
 });
+
+// At a desk, a technician answers every question of a checklist in one list,
+// each with the widget of its kind, saves once, and completes it.
+const ANSWERS = "div[name='answer_ids']";
+const answerRow = (index) => `${ANSWERS} .o_data_row:eq(${index})`;
+
+registry.category("web_tour.tours").add("metering_checklist_list", {
+    steps: () => [
+        {
+            trigger: ".o_form_view button[name='action_answer_in_list']",
+            run: "click",
+        },
+        {trigger: `${answerRow(0)} td[name='value_pass_fail']`, run: "click"},
+        {
+            trigger: `${answerRow(0)}.o_selected_row div[name='value_pass_fail'] .o_selection_badge[value='"pass"']`,
+            run: "click",
+        },
+        {trigger: `${answerRow(1)} td[name='value_number']`, run: "click"},
+        {
+            trigger: `${answerRow(1)}.o_selected_row div[name='value_number'] input`,
+            run: "edit 230",
+        },
+        {trigger: `${answerRow(2)} td[name='value_yes_no']`, run: "click"},
+        {
+            trigger: `${answerRow(2)}.o_selected_row div[name='value_yes_no'] .o_selection_badge[value='"no"']`,
+            run: "click",
+        },
+        // the item shown on a "yes" asks for nothing
+        {trigger: `${answerRow(3)}:not(:has(div[name='attachment_ids']))`},
+        {trigger: ".o_form_view .o_form_button_save", run: "click"},
+        {trigger: ".o_form_view .o_form_saved"},
+        // what the server made of the answers, saved at once (by colour: the
+        // UI may be in any language)
+        {trigger: `${answerRow(0)} td[name='result'] .text-bg-success`},
+        {trigger: `${answerRow(1)} td[name='result'] .text-bg-success`},
+        {trigger: `${answerRow(2)} td[name='result'] .text-bg-danger`},
+        {trigger: ".o_form_view div[name='score']:contains('75')"},
+        {trigger: ".o_form_view div[name='result'] .text-bg-success"},
+        {
+            trigger: ".o_form_view button[name='action_complete']",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='done']",
+        },
+    ],
+});
