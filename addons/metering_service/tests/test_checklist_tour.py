@@ -4,6 +4,34 @@ from odoo.fields import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
+def _technician_checklist(env, template, technician, tag):
+    """The checklist of a new order of the technician's, of a type whose
+    completion the published template guards."""
+    order_type = env["fsm.order.type"].create(
+        {"name": f"Tour {tag} check", "internal_type": "fsm"}
+    )
+    env["metering.checklist.assignment"].create(
+        {
+            "template_id": template.id,
+            "order_type_id": order_type.id,
+            "stage_id": env.ref("fieldservice.fsm_stage_completed").id,
+        }
+    )
+    owner = env["res.partner"].create({"name": f"Tour {tag} owner"})
+    order = env["fsm.order"].create(
+        {
+            "type": order_type.id,
+            "location_id": env["fsm.location"]
+            .create({"name": f"Tour {tag} point", "owner_id": owner.id})
+            .id,
+            "person_id": env["fsm.person"]
+            .create({"partner_id": technician.partner_id.id})
+            .id,
+        }
+    )
+    return order.checklist_ids
+
+
 @tagged("post_install", "-at_install")
 class TestChecklistTour(HttpCase):
     def _user(self, login, groups):
@@ -143,29 +171,7 @@ class TestChecklistPhoneTour(HttpCase):
                 {"template_id": template.id, "sequence": sequence, **item_vals}
             )
         template.action_publish()
-        order_type = self.env["fsm.order.type"].create(
-            {"name": "Tour phone check", "internal_type": "fsm"}
-        )
-        self.env["metering.checklist.assignment"].create(
-            {
-                "template_id": template.id,
-                "order_type_id": order_type.id,
-                "stage_id": self.env.ref("fieldservice.fsm_stage_completed").id,
-            }
-        )
-        owner = self.env["res.partner"].create({"name": "Tour phone owner"})
-        order = self.env["fsm.order"].create(
-            {
-                "type": order_type.id,
-                "location_id": self.env["fsm.location"]
-                .create({"name": "Tour phone point", "owner_id": owner.id})
-                .id,
-                "person_id": self.env["fsm.person"]
-                .create({"partner_id": technician.partner_id.id})
-                .id,
-            }
-        )
-        checklist = order.checklist_ids
+        checklist = _technician_checklist(self.env, template, technician, "phone")
         self.start_tour(
             f"/odoo/action-metering_service.metering_checklist_action/{checklist.id}",
             "metering_checklist_phone",
@@ -239,29 +245,7 @@ class TestChecklistListTour(HttpCase):
             }
         )
         template.action_publish()
-        order_type = self.env["fsm.order.type"].create(
-            {"name": "Tour list check", "internal_type": "fsm"}
-        )
-        self.env["metering.checklist.assignment"].create(
-            {
-                "template_id": template.id,
-                "order_type_id": order_type.id,
-                "stage_id": self.env.ref("fieldservice.fsm_stage_completed").id,
-            }
-        )
-        owner = self.env["res.partner"].create({"name": "Tour list owner"})
-        order = self.env["fsm.order"].create(
-            {
-                "type": order_type.id,
-                "location_id": self.env["fsm.location"]
-                .create({"name": "Tour list point", "owner_id": owner.id})
-                .id,
-                "person_id": self.env["fsm.person"]
-                .create({"partner_id": technician.partner_id.id})
-                .id,
-            }
-        )
-        checklist = order.checklist_ids
+        checklist = _technician_checklist(self.env, template, technician, "list")
         self.start_tour(
             f"/odoo/action-metering_service.metering_checklist_action/{checklist.id}",
             "metering_checklist_list",
