@@ -23,4 +23,9 @@
         "views/queue_job_views.xml",
         "wizards/metering_rotation_wizard_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "metering_rotation_queue/static/tests/tours/*.js",
+        ],
+    },
 }

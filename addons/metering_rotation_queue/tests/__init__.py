@@ -1,1 +1,2 @@
 from . import test_rotation_queue
+from . import test_rotation_queue_tour
