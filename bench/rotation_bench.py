@@ -456,7 +456,7 @@ def phase_crash(env, suite, params):
 
 
 def _planned(env, tag):
-    """(lines, distinct meters on them) of the crash scenario's meters."""
+    """(lines, distinct meters on them) of the tag's meters."""
     env.cr.execute(
         """
         SELECT count(*), count(DISTINCT l.old_equipment_id)

@@ -34,7 +34,7 @@ import time
 from bench_common import out, parser, peak_mb, result, setup_odoo, table
 from bench_common import side as run_side
 from dateutil.relativedelta import relativedelta
-from rotation_bench import MAX_DEVICES, _create_meters
+from rotation_bench import MAX_DEVICES, _create_meters, _planned
 
 import odoo
 from odoo import api, fields
@@ -47,20 +47,6 @@ DONE_STATES = ("done", "failed", "cancelled")
 
 def _horizon(env):
     return fields.Date.context_today(env.user) + relativedelta(days=1)
-
-
-def _planned(env, tag):
-    """(lines, distinct meters on them) of the tag's meters."""
-    env.cr.execute(
-        """
-        SELECT count(*), count(DISTINCT l.old_equipment_id)
-          FROM metering_rotation_line l
-          JOIN fsm_equipment e ON e.id = l.old_equipment_id
-         WHERE e.name LIKE %s
-        """,
-        [f"Bench {tag} meter %"],
-    )
-    return list(env.cr.fetchone())
 
 
 def phase_setup(env, params):
