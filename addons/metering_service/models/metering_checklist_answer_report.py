@@ -37,7 +37,7 @@ class MeteringChecklistAnswerReport(models.Model):
         ),
         readonly=True,
     )
-    answer_count = fields.Integer("Answers", readonly=True)
+    answer_count = fields.Integer("Number of Answers", readonly=True)
     passed_count = fields.Integer("Passed", readonly=True)
     answered_count = fields.Integer(
         "Answered", readonly=True, help="Passed or failed answers."
