@@ -61,7 +61,9 @@ class MeteringChecklistAnswerMonth(models.Model):
         readonly=True,
     )
     answer_count = fields.Integer(
-        "Number of Answers", readonly=True, help="Every answer of the month with these keys."
+        "Number of Answers",
+        readonly=True,
+        help="Every answer of the month with these keys.",
     )
     archived_count = fields.Integer(
         "Deleted Answers",
